@@ -1,0 +1,182 @@
+import { fail } from './errors.js';
+import { type DayNumber, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
+import type { Schedule } from './schedule.js';
+
+/**
+ * What actually happened to a step: when it started, when it finished and, for a series, the
+ * dates of the occurrences held so far. Recording a fact re-plans every step after it.
+ *
+ * @example
+ * ```ts
+ * import type { StepFact } from '@maslul/timing';
+ *
+ * const mapping: StepFact = { start: '2026-10-04' };
+ * const teamMeetings: StepFact = { occurrences: ['2027-02-07', '2027-02-21'] };
+ * ```
+ * @category Solver
+ */
+export interface StepFact {
+  readonly start?: PlainDate | undefined;
+  readonly finish?: PlainDate | undefined;
+  /** Occurrences of a series held so far, in order. */
+  readonly occurrences?: readonly PlainDate[] | undefined;
+}
+
+/**
+ * Recorded facts by step id. A plain date is shorthand for "done on that date".
+ *
+ * @example
+ * ```ts
+ * import type { Facts } from '@maslul/timing';
+ *
+ * const facts: Facts<'S0' | 'S1' | 'S2'> = { S0: '2026-09-01', S2: { start: '2026-10-04' } };
+ * ```
+ * @category Solver
+ */
+export type Facts<Id extends string = string> = {
+  readonly [K in Id]?: StepFact | PlainDate | undefined;
+};
+
+/** A checked fact in day numbers. */
+export interface DayFact {
+  readonly start: DayNumber | undefined;
+  readonly finish: DayNumber | undefined;
+  readonly occurrences: readonly DayNumber[];
+}
+
+type Path = readonly (string | number)[];
+
+function dateField(value: unknown, path: Path, step: string): DayNumber | undefined {
+  if (value === undefined) return undefined;
+  const day = tryDayOf(value);
+  if (day === undefined) {
+    fail({
+      code: 'invalid-date',
+      path,
+      rule: 'timing.plain-date',
+      step,
+      message: `${path.join('.')} of step "${step}" is ${JSON.stringify(value)}; write it as "YYYY-MM-DD".`,
+    });
+  }
+  return day;
+}
+
+function occurrencesOf(value: unknown, path: Path, step: string): DayNumber[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    fail({
+      code: 'invalid-fact',
+      path,
+      rule: 'timing.fact',
+      step,
+      message: `Step "${step}" has occurrences ${JSON.stringify(value)}; give a list of "YYYY-MM-DD" dates.`,
+    });
+  }
+  const days: DayNumber[] = [];
+  value.forEach((date: unknown, i: number) => {
+    const day = dateField(date, [...path, i], step) as DayNumber;
+    const previous = days[days.length - 1];
+    if (previous !== undefined && day < previous) {
+      fail({
+        code: 'end-before-start',
+        path: [...path, i],
+        rule: 'timing.fact-order',
+        step,
+        message: `Occurrence ${i + 1} of step "${step}" (${plainDateOf(day)}) is before occurrence ${i} (${plainDateOf(previous)}); list occurrences in order.`,
+      });
+    }
+    days.push(day);
+  });
+  return days;
+}
+
+function checkFact(input: unknown, step: string, kind: string): DayFact {
+  const path: Path = ['facts', step];
+  if (typeof input === 'string') {
+    const day = dateField(input, path, step);
+    return { start: kind === 'milestone' ? day : undefined, finish: day, occurrences: [] };
+  }
+  if (typeof input !== 'object' || input === null) {
+    fail({
+      code: 'invalid-fact',
+      path,
+      rule: 'timing.fact',
+      step,
+      message: `The fact of step "${step}" is ${JSON.stringify(input)}; give "YYYY-MM-DD" or { start, finish, occurrences }.`,
+    });
+  }
+  const fact = input as StepFact;
+  let start = dateField(fact.start, [...path, 'start'], step);
+  let finish = dateField(fact.finish, [...path, 'finish'], step);
+  const occurrences = occurrencesOf(fact.occurrences, [...path, 'occurrences'], step);
+  if (occurrences.length > 0 && kind !== 'series') {
+    fail({
+      code: 'invalid-fact',
+      path: [...path, 'occurrences'],
+      rule: 'timing.fact',
+      step,
+      message: `Step "${step}" is a ${kind}, not a series; it has no occurrences to record.`,
+    });
+  }
+  const first = occurrences[0];
+  if (first !== undefined && start !== undefined && first !== start) {
+    fail({
+      code: 'invalid-fact',
+      path: [...path, 'start'],
+      rule: 'timing.fact',
+      step,
+      message: `Series "${step}" started on ${plainDateOf(start)} but its first occurrence is ${plainDateOf(first)}; they must be the same day.`,
+    });
+  }
+  start ??= first;
+  if (kind === 'milestone') {
+    if (start !== undefined && finish !== undefined && start !== finish) {
+      fail({
+        code: 'invalid-fact',
+        path: [...path, 'finish'],
+        rule: 'timing.fact',
+        step,
+        message: `Milestone "${step}" is one day, but it has start ${plainDateOf(start)} and finish ${plainDateOf(finish)}; record one date.`,
+      });
+    }
+    start ??= finish;
+    finish ??= start;
+  }
+  const last = occurrences[occurrences.length - 1];
+  for (const [name, day] of [
+    ['start', start],
+    ['last occurrence', last],
+  ] as const) {
+    if (finish !== undefined && day !== undefined && finish < day) {
+      fail({
+        code: 'end-before-start',
+        path: [...path, 'finish'],
+        rule: 'timing.end-after-start',
+        step,
+        message: `Step "${step}" finished on ${plainDateOf(finish)}, before its ${name} (${plainDateOf(day)}); a step cannot end before it starts.`,
+      });
+    }
+  }
+  return { start, finish, occurrences };
+}
+
+/** Checks facts against a schedule; index i holds the fact of `schedule.order[i]`. */
+export function checkFacts(schedule: Schedule, facts: Facts | undefined): (DayFact | undefined)[] {
+  const byId = (facts ?? {}) as Record<string, unknown>;
+  for (const id of Object.keys(byId)) {
+    if (!(id in schedule.steps)) {
+      fail({
+        code: 'unknown-step',
+        path: ['facts', id],
+        rule: 'timing.known-reference',
+        step: id,
+        message: `A fact is recorded for "${id}", which is not a step of this schedule.`,
+      });
+    }
+  }
+  return schedule.order.map((id) => {
+    const input = byId[id];
+    const kind = (schedule.steps as Record<string, { kind: string }>)[id]?.kind ?? 'milestone';
+    return input === undefined ? undefined : checkFact(input, id, kind);
+  });
+}

@@ -1,0 +1,160 @@
+import * as rruleModule from 'rrule';
+import { parse as parseIso } from 'tinyduration';
+import { fail } from './errors.js';
+import type { DayNumber } from './plain-date.js';
+
+// rrule 2.8 has no `exports` map: Node ESM sees its CommonJS build as `default`, bundlers see
+// named exports. Take RRule from whichever shape arrived (STYLE.md, Packaging).
+type RRuleClass = typeof rruleModule.RRule;
+const RRule: RRuleClass =
+  (rruleModule as { RRule?: RRuleClass }).RRule ??
+  (rruleModule as unknown as { default: { RRule: RRuleClass } }).default.RRule;
+
+/**
+ * How a series repeats: an RFC 5545 RRULE (`'FREQ=WEEKLY;INTERVAL=2;COUNT=4'`, with `COUNT` or
+ * `UNTIL`, any `BY...` parts, no `DTSTART`: the step's relation sets the first date), or a
+ * cadence `{ every: 'P2W', count: 4 }`.
+ *
+ * @example
+ * ```ts
+ * import type { RecurrenceInput } from '@maslul/timing';
+ *
+ * const teamMeetings: RecurrenceInput = { every: 'P2W', count: 4 };
+ * const quarterly: RecurrenceInput = 'FREQ=MONTHLY;INTERVAL=3;COUNT=5';
+ * ```
+ * @category Schedules
+ */
+export type RecurrenceInput =
+  | string
+  | {
+      /** The cadence, an ISO 8601 duration of one unit: `'P2W'`, `'P1M'`, `'P10D'`. */
+      readonly every: string;
+      /** How many occurrences in all. */
+      readonly count: number;
+    };
+
+/**
+ * A checked recurrence, as a schedule shows it: the canonical RRULE text.
+ *
+ * @example
+ * ```ts
+ * import { defineSchedule } from '@maslul/timing';
+ *
+ * const schedule = defineSchedule({ meetings: { repeat: { every: 'P2W', count: 4 } } });
+ * schedule.steps.meetings.repeat?.rrule; // 'FREQ=WEEKLY;INTERVAL=2;COUNT=4'
+ * ```
+ * @category Schedules
+ */
+export interface RecurrenceRule {
+  readonly rrule: string;
+}
+
+/** A checked recurrence and how to list its occurrences from a first day. */
+export interface Recurrence extends RecurrenceRule {
+  /** Occurrence days from a start day (the first is on or after it). */
+  occurrences(start: DayNumber): DayNumber[];
+}
+
+const MAX_OCCURRENCES = 1000;
+const SIMPLE_KEYS = new Set(['freq', 'interval', 'count', 'until', 'wkst']);
+const DAYS_PER_STEP: Partial<Record<number, number>> = {
+  [RRule.DAILY]: 1,
+  [RRule.WEEKLY]: 7,
+};
+const FREQ_OF_UNIT: Record<string, string> = {
+  days: 'DAILY',
+  weeks: 'WEEKLY',
+  months: 'MONTHLY',
+  years: 'YEARLY',
+};
+
+function everyToRrule(input: { every: string; count: number }, path: Path, step: string): string {
+  let parts: ReturnType<typeof parseIso> | undefined;
+  try {
+    parts = parseIso(input.every);
+  } catch {
+    parts = undefined;
+  }
+  const used = parts ? Object.entries(parts).filter(([key, n]) => key !== 'negative' && n) : [];
+  const [unit, amount] = used[0] ?? [];
+  const freq = unit === undefined ? undefined : FREQ_OF_UNIT[unit];
+  if (!parts || parts.negative || used.length !== 1 || !freq || !Number.isInteger(amount)) {
+    fail({
+      code: 'invalid-recurrence',
+      path: [...path, 'every'],
+      rule: 'timing.recurrence',
+      step,
+      message: `Step "${step}" repeats every ${JSON.stringify(input.every)}; give one whole unit, e.g. "P2W", "P1M" or "P10D".`,
+    });
+  }
+  if (!Number.isInteger(input.count) || input.count < 1) {
+    fail({
+      code: 'unbounded-series',
+      path: [...path, 'count'],
+      rule: 'timing.series-ends',
+      step,
+      message: `Step "${step}" repeats ${JSON.stringify(input.count)} times; give a count of 1 or more.`,
+    });
+  }
+  return `FREQ=${freq};INTERVAL=${amount};COUNT=${input.count}`;
+}
+
+type Path = readonly (string | number)[];
+
+/** Checks and compiles a recurrence; errors name the step and the field. */
+export function toRecurrence(input: unknown, path: Path, step: string): Recurrence {
+  const bad = (why: string, code = 'invalid-recurrence', rule = 'timing.recurrence'): never =>
+    fail({
+      code,
+      path,
+      rule,
+      step,
+      message: `Step "${step}" has recurrence ${JSON.stringify(input)}, which ${why}.`,
+    });
+  let text: string;
+  if (typeof input === 'string') text = input.replace(/^RRULE:/i, '').trim();
+  else if (typeof input === 'object' && input !== null && 'every' in input && 'count' in input) {
+    text = everyToRrule(input as { every: string; count: number }, path, step);
+  } else return bad('is neither an RRULE string nor { every, count }');
+  if (/DTSTART|TZID/i.test(text)) {
+    bad("sets DTSTART or TZID; remove it: the step's relation sets the first date");
+  }
+  let options: ReturnType<typeof RRule.parseString>;
+  try {
+    options = RRule.parseString(text);
+  } catch {
+    return bad('cannot be read as an RRULE; write e.g. "FREQ=WEEKLY;INTERVAL=2;COUNT=4"');
+  }
+  const { freq, count, until } = options;
+  if (freq === undefined || freq > RRule.DAILY) {
+    bad('needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (program steps are days apart)');
+  }
+  if (count == null && until == null) {
+    bad('has no end; add COUNT or UNTIL', 'unbounded-series', 'timing.series-ends');
+  }
+  if (count != null && (count < 1 || count > MAX_OCCURRENCES)) {
+    bad(`must have a COUNT from 1 to ${MAX_OCCURRENCES}`, 'unbounded-series', 'timing.series-ends');
+  }
+  const interval = options.interval ?? 1;
+  const daysPerStep = DAYS_PER_STEP[freq as number];
+  const simple = Object.keys(options).every((key) => SIMPLE_KEYS.has(key));
+  const untilDay = until ? Math.floor(until.getTime() / 86_400_000) : undefined;
+  const rrule = new RRule(options).toString().replace(/^RRULE:/, '');
+
+  const occurrences = (start: DayNumber): DayNumber[] => {
+    if (simple && daysPerStep !== undefined) {
+      const days: DayNumber[] = [];
+      for (let d = start; days.length < (count ?? MAX_OCCURRENCES); d += daysPerStep * interval) {
+        if (untilDay !== undefined && d > untilDay) break;
+        days.push(d);
+      }
+      return days;
+    }
+    const dtstart = new Date(start * 86_400_000);
+    const rule = new RRule({ ...options, dtstart });
+    return rule
+      .all((_, i) => i < MAX_OCCURRENCES)
+      .map((date) => Math.floor(date.getTime() / 86_400_000));
+  };
+  return { rrule, occurrences };
+}

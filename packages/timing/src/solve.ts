@@ -1,0 +1,249 @@
+import { type DayCalendar, dayCalendarOf, mondayToFriday, type WorkCalendar } from './calendar.js';
+import { addLength } from './duration.js';
+import { fail } from './errors.js';
+import { checkFacts, type DayFact, type Facts } from './facts.js';
+import { type Model, modelOf } from './model.js';
+import { type DayNumber, dayOf, plainDateOf } from './plain-date.js';
+import type { Basis, Move, Occurrence, Plan, PlannedStep, PlanWarning } from './plan.js';
+import { type Pass, type Pick, propagate } from './propagate.js';
+import type { Schedule } from './schedule.js';
+import { slackTo } from './slack.js';
+
+/**
+ * What to plan from: the program start, the work calendar, the facts recorded so far, and the
+ * steps slack is measured to.
+ *
+ * @example
+ * ```ts
+ * import { mondayToFriday, type SolveOptions } from '@maslul/timing';
+ *
+ * const options: SolveOptions<'S0' | 'S1'> = {
+ *   start: '2026-09-01',
+ *   calendar: mondayToFriday,
+ *   facts: { S0: '2026-09-01' },
+ *   target: 'S1',
+ * };
+ * ```
+ * @category Solver
+ */
+export interface SolveOptions<Id extends string = string> {
+  /** The program start: steps that wait for nothing start here (or the next working day). */
+  readonly start: string;
+  /** Which days are working days; {@link mondayToFriday} by default. */
+  readonly calendar?: WorkCalendar | undefined;
+  /** What happened so far; each fact re-plans the steps after it. */
+  readonly facts?: Facts<Id> | undefined;
+  /**
+   * The step(s) slack and the critical path lead to: each keeps its planned finish. By default,
+   * the program's end: the latest finish of the steps nothing waits for.
+   */
+  readonly target?: Id | readonly Id[] | undefined;
+}
+
+/** The three passes of a solve pick the nominal, earliest and latest length of each window. */
+export const pickNominal: Pick = (anchor, duration) => addLength(anchor, duration.nominal);
+const pickEarliest: Pick = (anchor, duration) => addLength(anchor, duration.earliest);
+const pickLatest: Pick = (anchor, duration) => addLength(anchor, duration.latest);
+
+/** Everything a solve and a forecast check before planning, so nothing is half-computed. */
+export interface Prepared {
+  readonly model: Model;
+  readonly calendar: DayCalendar;
+  readonly start: DayNumber;
+  readonly facts: (DayFact | undefined)[];
+}
+
+/** Checks the options against the schedule; throws a TimingError before any planning. */
+export function prepare(schedule: Schedule, options: SolveOptions): Prepared {
+  const model = modelOf(schedule);
+  const start = dayOf(options.start, ['start']);
+  const calendar = dayCalendarOf(options.calendar ?? mondayToFriday);
+  const facts = checkFacts(schedule, options.facts);
+  return { model, calendar, start, facts };
+}
+
+function targetsOf(model: Model, target: SolveOptions['target']): number[] {
+  if (target === undefined) {
+    return model.steps.flatMap((_, i) => ((model.succs[i]?.length ?? 0) === 0 ? [i] : []));
+  }
+  const ids: readonly string[] = typeof target === 'string' ? [target] : target;
+  return ids.map((id, i) => {
+    const index = model.indexOf.get(id);
+    if (index === undefined) {
+      fail({
+        code: 'unknown-step',
+        path: typeof target === 'string' ? ['target'] : ['target', i],
+        rule: 'timing.known-reference',
+        step: id,
+        message: `The target "${id}" is not a step of this schedule.`,
+      });
+    }
+    return index;
+  });
+}
+
+function moveOf(calendar: DayCalendar, from: DayNumber, to: DayNumber): Move | undefined {
+  if (from >= to) return undefined;
+  const closures = [];
+  for (let d = from; d < to; d++) {
+    const closure = calendar.closedOn(d);
+    if (closure) closures.push(closure);
+  }
+  return { from: plainDateOf(from), to: plainDateOf(to), closures };
+}
+
+function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
+  const fact = p.facts[i];
+  const start = nominal.start[i] as number;
+  if (fact?.start !== undefined || fact?.finish !== undefined) {
+    return { kind: 'recorded', date: plainDateOf(start) };
+  }
+  const raw = nominal.raw[i] as number;
+  // Only the calendar moves a date; a series may start later still, on its rule's first day.
+  const moved = moveOf(p.calendar, raw, p.calendar.next(raw));
+  const step = p.model.steps[i];
+  const driver = nominal.driver[i] as number;
+  const relation = step?.after[driver];
+  if (!step || !relation) return { kind: 'program-start', date: plainDateOf(raw), moved };
+  const anchorOf = (other: number, fromStart: boolean): number =>
+    fromStart ? (nominal.start[other] as number) : (nominal.finish[other] as number);
+  const edges = p.model.preds[i] ?? [];
+  const others = edges
+    .filter((edge) => edge.index !== driver)
+    .map((edge) => ({
+      step: p.model.steps[edge.other]?.id as string,
+      date: plainDateOf(pickNominal(anchorOf(edge.other, edge.fromStart), edge.lag)),
+    }));
+  const edge = edges[driver];
+  const anchor = edge ? anchorOf(edge.other, edge.fromStart) : raw;
+  return {
+    kind: 'relation',
+    relation,
+    anchor: plainDateOf(anchor),
+    date: plainDateOf(raw),
+    moved,
+    others,
+  };
+}
+
+function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  p.model.steps.forEach((step, i) => {
+    const fact = p.facts[i];
+    if (step.kind === 'series' && nominal.occurrences[i]?.length === 0) {
+      warnings.push({
+        code: 'empty-series',
+        step: step.id,
+        message: `Series "${step.id}" has no occurrence from ${plainDateOf(nominal.start[i] as number)}: its UNTIL is before its start.`,
+      });
+    }
+    if (fact?.start === undefined) return;
+    for (const edge of p.model.preds[i] ?? []) {
+      const anchor = edge.fromStart ? nominal.start[edge.other] : nominal.finish[edge.other];
+      if ((anchor as number) > fact.start) {
+        const other = p.model.steps[edge.other]?.id;
+        warnings.push({
+          code: 'recorded-before-predecessor',
+          step: step.id,
+          message: `Step "${step.id}" is recorded as started on ${plainDateOf(fact.start)}, before "${other}" ${edge.fromStart ? 'starts' : 'finishes'} (${plainDateOf(anchor as number)}).`,
+        });
+      }
+    }
+  });
+  return warnings;
+}
+
+function occurrencesOf(p: Prepared, nominal: Pass, i: number): Occurrence[] | undefined {
+  const days = nominal.occurrences[i];
+  if (!days) return undefined;
+  const held = p.facts[i]?.occurrences.length ?? 0;
+  return days.map((day, k) => ({ date: plainDateOf(day), recorded: k < held }));
+}
+
+/**
+ * Plans every step forward from the program start and the facts recorded so far: planned dates,
+ * earliest/latest windows, slack and the critical path to the target, and why each date is what
+ * it is. Pure: the same schedule, options and facts always give the same plan, and recording a
+ * fact moves only the steps after it.
+ *
+ * @param schedule - a schedule from {@link defineSchedule}
+ * @param options - start, calendar, facts and target
+ * @returns the plan
+ * @throws TimingError `invalid-date`, `unknown-step` (a fact or target), `invalid-fact`,
+ *   `end-before-start`, `no-working-day`; nothing is planned when it throws
+ *
+ * @example
+ * ```ts
+ * import { about, defineSchedule, solve } from '@maslul/timing';
+ *
+ * const schedule = defineSchedule({
+ *   S3: { label: 'Shaping committee 2' },
+ *   S4: { label: 'Launch conference', after: { step: 'S3', lag: about(2, 'weeks') } },
+ * });
+ * const plan = solve(schedule, { start: '2027-01-04', facts: { S3: '2027-01-05' } });
+ * plan.steps.S4.start; // '2027-01-19'
+ * plan.steps.S4.window; // { earliest: '2027-01-15', latest: '2027-01-25' }
+ * ```
+ * @category Solver
+ */
+export function solve<Id extends string>(
+  schedule: Schedule<Id>,
+  options: SolveOptions<Id>,
+): Plan<Id> {
+  const p = prepare(schedule, options);
+  const targets = targetsOf(p.model, options.target);
+  const nominal = propagate(p.model, p.calendar, p.start, p.facts, pickNominal);
+  const early = propagate(p.model, p.calendar, p.start, p.facts, pickEarliest);
+  const late = propagate(p.model, p.calendar, p.start, p.facts, pickLatest);
+  const slack = slackTo(
+    p.model,
+    p.calendar,
+    nominal,
+    p.facts,
+    targets,
+    options.target === undefined,
+  );
+  const steps: Record<string, PlannedStep> = {};
+  let finish = p.start;
+  p.model.steps.forEach((step, i) => {
+    const fact = p.facts[i];
+    const end = nominal.finish[i] as number;
+    if (end > finish) finish = end;
+    const s = slack[i] as number;
+    steps[step.id] = {
+      id: step.id,
+      kind: step.kind,
+      label: step.label,
+      group: step.group,
+      start: plainDateOf(nominal.start[i] as number),
+      finish: plainDateOf(end),
+      window: {
+        earliest: plainDateOf(early.start[i] as number),
+        latest: plainDateOf(late.start[i] as number),
+      },
+      finishWindow: {
+        earliest: plainDateOf(early.finish[i] as number),
+        latest: plainDateOf(late.finish[i] as number),
+      },
+      occurrences: occurrencesOf(p, nominal, i),
+      dependsOn: step.after.map((relation) => relation.step),
+      recorded: { start: fact?.start !== undefined, finish: fact?.finish !== undefined },
+      slack: Number.isNaN(s) ? null : s,
+      critical: s === 0,
+      basis: basisOf(p, nominal, i),
+      finishMoved:
+        step.kind === 'span' && fact?.finish === undefined
+          ? moveOf(p.calendar, nominal.rawFinish[i] as number, end)
+          : undefined,
+    };
+  });
+  return {
+    start: plainDateOf(p.start),
+    finish: plainDateOf(finish),
+    targets: targets.map((t) => p.model.steps[t]?.id as Id),
+    calendar: { id: p.calendar.id, timeZone: p.calendar.timeZone },
+    steps: steps as Plan<Id>['steps'],
+    order: schedule.order,
+    warnings: warningsOf(p, nominal),
+  };
+}

@@ -1,0 +1,105 @@
+import { TZDate } from '@date-fns/tz';
+import { fail } from './errors.js';
+import { type DayNumber, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
+import type { Plan, PlannedStep } from './plan.js';
+
+/**
+ * Where a step stands on a given day:
+ * - `done`: its finish is recorded;
+ * - `in-progress`: its start is recorded, its finish is not, and its finish window is still open;
+ * - `upcoming`: not started, and its start window has not opened;
+ * - `due`: not started, and today is inside its start window;
+ * - `overdue`: past the latest start (not started) or the latest finish (started).
+ *
+ * @example
+ * ```ts
+ * import type { StepStatus } from '@maslul/timing';
+ *
+ * const status: StepStatus = 'due';
+ * ```
+ * @category Solver
+ */
+export type StepStatus = 'done' | 'in-progress' | 'upcoming' | 'due' | 'overdue';
+
+/**
+ * An instant (a `Date`, epoch milliseconds or an ISO date-time string) or a plain date.
+ *
+ * @example
+ * ```ts
+ * import type { Instant } from '@maslul/timing';
+ *
+ * const at: Instant = '2027-01-10T09:30:00+02:00';
+ * const today: Instant = '2027-01-10';
+ * ```
+ * @category Dates
+ */
+export type Instant = Date | number | string;
+
+/**
+ * The plain date an instant falls on in a time zone (a plain date is returned as it is).
+ *
+ * @param at - the instant, or a plain date
+ * @param timeZone - an IANA time zone, e.g. `'Asia/Jerusalem'`
+ * @returns the date in that zone
+ * @throws TimingError `invalid-instant` when `at` is not a valid instant
+ *
+ * @example
+ * ```ts
+ * import { dateIn } from '@maslul/timing';
+ *
+ * dateIn('2027-03-25T22:30:00Z', 'Asia/Jerusalem'); // '2027-03-26'
+ * dateIn('2027-03-25T22:30:00Z', 'Europe/London'); // '2027-03-25'
+ * ```
+ * @category Dates
+ */
+export function dateIn(at: Instant, timeZone: string): PlainDate {
+  const plain = tryDayOf(at);
+  if (plain !== undefined) return plainDateOf(plain);
+  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
+  if (!Number.isFinite(time)) {
+    fail({
+      code: 'invalid-instant',
+      path: ['at'],
+      rule: 'timing.instant',
+      message: `The instant ${JSON.stringify(at)} is not a valid date-time; give a Date, epoch milliseconds or an ISO string such as "2027-01-10T09:30:00+02:00".`,
+    });
+  }
+  const local = new TZDate(time, timeZone);
+  return plainDateOf(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000);
+}
+
+function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
+  const day = (date: PlainDate): DayNumber => tryDayOf(date) as DayNumber;
+  if (step.recorded.finish) return 'done';
+  if (step.recorded.start) return today > day(step.finishWindow.latest) ? 'overdue' : 'in-progress';
+  if (today > day(step.window.latest)) return 'overdue';
+  return today >= day(step.window.earliest) ? 'due' : 'upcoming';
+}
+
+/**
+ * The status of every step of a plan at an instant, read in the plan calendar's time zone.
+ *
+ * @param plan - a plan from `solve`
+ * @param at - the instant (from your clock) or a plain date
+ * @returns each step's status by id
+ *
+ * @example
+ * ```ts
+ * import { defineSchedule, solve, statusAt } from '@maslul/timing';
+ *
+ * const plan = solve(defineSchedule({ a: {}, b: { after: { step: 'a', lag: 'P2W' } } }), {
+ *   start: '2027-01-04',
+ *   facts: { a: '2027-01-04' },
+ * });
+ * statusAt(plan, '2027-01-05'); // { a: 'done', b: 'upcoming' }
+ * statusAt(plan, '2027-01-18'); // { a: 'done', b: 'due' }
+ * statusAt(plan, '2027-02-01'); // { a: 'done', b: 'overdue' }
+ * ```
+ * @category Solver
+ */
+export function statusAt<Id extends string>(plan: Plan<Id>, at: Instant): Record<Id, StepStatus> {
+  const today = tryDayOf(dateIn(at, plan.calendar.timeZone)) as DayNumber;
+  const statuses = {} as Record<Id, StepStatus>;
+  for (const id of plan.order) statuses[id] = statusOn(plan.steps[id], today);
+  return statuses;
+}
