@@ -7,7 +7,8 @@ import type { Plan } from './plan.js';
  * Any slip along it moves the target by as much.
  *
  * @param plan - a plan from `solve`
- * @param target - the step to explain; by default the step that finishes last
+ * @param target - the step to explain; by default the step that finishes last (the last in plan
+ *   order, on a tie)
  * @returns step ids from the first to the target
  * @throws TimingError `unknown-step` when the target is not a step of the plan
  *
@@ -28,7 +29,8 @@ import type { Plan } from './plan.js';
  * @category Solver
  */
 export function criticalPath<Id extends string>(plan: Plan<Id>, target?: Id | undefined): Id[] {
-  const last = plan.order.reduce((a, b) => (plan.steps[b].finish > plan.steps[a].finish ? b : a));
+  // On a tie the later step in plan order wins: it is the one the others lead to.
+  const last = plan.order.reduce((a, b) => (plan.steps[b].finish >= plan.steps[a].finish ? b : a));
   const end = target ?? last;
   if (!(end in plan.steps)) {
     fail({

@@ -124,9 +124,13 @@ export interface PlannedStep<Id extends string = string> {
   readonly dependsOn: readonly Id[];
   /** Which of its dates are recorded facts. */
   readonly recorded: { readonly start: boolean; readonly finish: boolean };
-  /** Calendar days the start may slip without moving the plan's target; null if it leads to no target. */
+  /**
+   * Calendar days the start may slip without moving the plan's target; null if it leads to no
+   * target. A step on the critical path may still have slack when a weekend or holiday after it
+   * would absorb a short slip.
+   */
   readonly slack: number | null;
-  /** On the critical path: zero slack to the target. */
+  /** On the critical path: the chain of driving relations that sets a target's date. */
   readonly critical: boolean;
   /** Why it starts when it does. */
   readonly basis: Basis<Id>;

@@ -161,6 +161,33 @@ function occurrencesOf(p: Prepared, nominal: Pass, i: number): Occurrence[] | un
 }
 
 /**
+ * The steps on the chains of driving relations that end in the targets (by default, in the steps
+ * that finish last): the critical path, as `criticalPath` walks it.
+ */
+function drivingChains(
+  p: Prepared,
+  nominal: Pass,
+  targets: number[],
+  latestOnly: boolean,
+): Set<number> {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const t of targets) last = Math.max(last, nominal.finish[t] as number);
+  const ends = latestOnly ? targets.filter((t) => nominal.finish[t] === last) : targets;
+  const chain = new Set<number>();
+  for (const end of ends) {
+    let i = end;
+    while (!chain.has(i)) {
+      chain.add(i);
+      const fact = p.facts[i];
+      const edge = p.model.preds[i]?.[nominal.driver[i] as number];
+      if (!edge || fact?.start !== undefined || fact?.finish !== undefined) break;
+      i = edge.other;
+    }
+  }
+  return chain;
+}
+
+/**
  * Plans every step forward from the program start and the facts recorded so far: planned dates,
  * earliest/latest windows, slack and the critical path to the target, and why each date is what
  * it is. Pure: the same schedule, options and facts always give the same plan, and recording a
@@ -203,6 +230,7 @@ export function solve<Id extends string>(
     targets,
     options.target === undefined,
   );
+  const critical = drivingChains(p, nominal, targets, options.target === undefined);
   const steps: Record<string, PlannedStep> = {};
   let finish = p.start;
   p.model.steps.forEach((step, i) => {
@@ -229,7 +257,7 @@ export function solve<Id extends string>(
       dependsOn: step.after.map((relation) => relation.step),
       recorded: { start: fact?.start !== undefined, finish: fact?.finish !== undefined },
       slack: Number.isNaN(s) ? null : s,
-      critical: s === 0,
+      critical: critical.has(i),
       basis: basisOf(p, nominal, i),
       finishMoved:
         step.kind === 'span' && fact?.finish === undefined
