@@ -179,7 +179,7 @@ export interface Plan<Id extends string = string> {
   readonly start: PlainDate;
   /** The latest finish of any step. */
   readonly finish: PlainDate;
-  /** The target steps slack is measured to. */
+  /** The steps slack and the critical path lead to (by default, those that finish last). */
   readonly targets: readonly Id[];
   /** The calendar's id and time zone. */
   readonly calendar: { readonly id: string; readonly timeZone: string };

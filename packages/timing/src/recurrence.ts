@@ -1,7 +1,7 @@
 import * as rruleModule from 'rrule';
 import { parse as parseIso } from 'tinyduration';
 import { fail } from './errors.js';
-import type { DayNumber } from './plain-date.js';
+import { addMonthsToDay, type DayNumber } from './plain-date.js';
 
 // rrule 2.8 has no `exports` map: Node ESM sees its CommonJS build as `default`, bundlers see
 // named exports. Take RRule from whichever shape arrived (STYLE.md, Packaging).
@@ -13,7 +13,9 @@ const RRule: RRuleClass =
 /**
  * How a series repeats: an RFC 5545 RRULE (`'FREQ=WEEKLY;INTERVAL=2;COUNT=4'`, with `COUNT` or
  * `UNTIL`, any `BY...` parts, no `DTSTART`: the step's relation sets the first date), or a
- * cadence `{ every: 'P2W', count: 4 }`.
+ * cadence `{ every: 'P2W', count: 4 }`. A cadence in months adds months as durations do (from
+ * 31 January, monthly: 28 February, 31 March); an RRULE follows RFC 5545 and skips months
+ * without that day.
  *
  * @example
  * ```ts
@@ -68,7 +70,12 @@ const FREQ_OF_UNIT: Record<string, string> = {
   years: 'YEARLY',
 };
 
-function everyToRrule(input: { every: string; count: number }, path: Path, step: string): string {
+/** A cadence `{ every, count }` as its RRULE text and its step in months and days. */
+function cadenceOf(
+  input: { every: string; count: number },
+  path: Path,
+  step: string,
+): { rrule: string; months: number; days: number; count: number } {
   let parts: ReturnType<typeof parseIso> | undefined;
   try {
     parts = parseIso(input.every);
@@ -87,16 +94,24 @@ function everyToRrule(input: { every: string; count: number }, path: Path, step:
       message: `Step "${step}" repeats every ${JSON.stringify(input.every)}; give one whole unit, e.g. "P2W", "P1M" or "P10D".`,
     });
   }
-  if (!Number.isInteger(input.count) || input.count < 1) {
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_OCCURRENCES) {
     fail({
       code: 'unbounded-series',
       path: [...path, 'count'],
       rule: 'timing.series-ends',
       step,
-      message: `Step "${step}" repeats ${JSON.stringify(input.count)} times; give a count of 1 or more.`,
+      message: `Step "${step}" repeats ${JSON.stringify(input.count)} times; give a count from 1 to ${MAX_OCCURRENCES}.`,
     });
   }
-  return `FREQ=${freq};INTERVAL=${amount};COUNT=${input.count}`;
+  const n = amount as number;
+  const months = unit === 'months' ? n : unit === 'years' ? 12 * n : 0;
+  const days = unit === 'weeks' ? 7 * n : unit === 'days' ? n : 0;
+  return {
+    rrule: `FREQ=${freq};INTERVAL=${n};COUNT=${input.count}`,
+    months,
+    days,
+    count: input.count,
+  };
 }
 
 type Path = readonly (string | number)[];
@@ -111,11 +126,19 @@ export function toRecurrence(input: unknown, path: Path, step: string): Recurren
       step,
       message: `Step "${step}" has recurrence ${JSON.stringify(input)}, which ${why}.`,
     });
-  let text: string;
-  if (typeof input === 'string') text = input.replace(/^RRULE:/i, '').trim();
-  else if (typeof input === 'object' && input !== null && 'every' in input && 'count' in input) {
-    text = everyToRrule(input as { every: string; count: number }, path, step);
-  } else return bad('is neither an RRULE string nor { every, count }');
+  if (typeof input === 'object' && input !== null && 'every' in input && 'count' in input) {
+    // A cadence adds its step as durations do (31 Jan + 1 month = 28 Feb), where an RRULE would
+    // skip the months that have no 31st (RFC 5545).
+    const cadence = cadenceOf(input as { every: string; count: number }, path, step);
+    const occurrences = (start: DayNumber): DayNumber[] =>
+      Array.from(
+        { length: cadence.count },
+        (_, k) => addMonthsToDay(start, k * cadence.months) + k * cadence.days,
+      );
+    return { rrule: cadence.rrule, occurrences };
+  }
+  if (typeof input !== 'string') return bad('is neither an RRULE string nor { every, count }');
+  const text = input.replace(/^RRULE:/i, '').trim();
   if (/DTSTART|TZID/i.test(text)) {
     bad("sets DTSTART or TZID; remove it: the step's relation sets the first date");
   }

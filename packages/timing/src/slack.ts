@@ -22,9 +22,11 @@ function previousWorkingDay(calendar: DayCalendar, day: DayNumber, floor: DayNum
 }
 
 /**
- * The backward pass: for each step that leads to a target, the latest start that keeps every
- * target's planned finish (or, `together`, the latest finish of all targets: the program's end); slack is that minus the planned start, in calendar days. NaN marks
- * steps that lead to no target. A step whose start was recorded constrains nothing before it.
+ * The backward pass: the latest start of each step that keeps the targets' planned finishes;
+ * slack is that minus the planned start, in calendar days. With `programEnd`, every step must
+ * finish by that day (the classic critical-path method); otherwise only steps that lead to a
+ * target get a slack, and the others NaN. A step whose start was recorded constrains nothing
+ * before it.
  */
 export function slackTo(
   model: Model,
@@ -32,14 +34,12 @@ export function slackTo(
   pass: Pass,
   facts: readonly (DayFact | undefined)[],
   targets: readonly number[],
-  together: boolean,
+  programEnd: DayNumber | undefined,
 ): Float64Array {
   const n = model.steps.length;
   const lateStart = new Float64Array(n).fill(Number.NaN);
-  const lateFinish = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  let end = Number.NEGATIVE_INFINITY;
-  for (const t of targets) end = Math.max(end, pass.finish[t] as number);
-  for (const t of targets) lateFinish[t] = together ? end : (pass.finish[t] as number);
+  const lateFinish = new Float64Array(n).fill(programEnd ?? Number.POSITIVE_INFINITY);
+  for (const t of targets) lateFinish[t] = pass.finish[t] as number;
   const slack = new Float64Array(n).fill(Number.NaN);
   for (let i = n - 1; i >= 0; i--) {
     const begin = pass.start[i] as number;

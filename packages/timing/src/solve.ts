@@ -4,7 +4,15 @@ import { fail } from './errors.js';
 import { checkFacts, type DayFact, type Facts } from './facts.js';
 import { type Model, modelOf } from './model.js';
 import { type DayNumber, dayOf, plainDateOf } from './plain-date.js';
-import type { Basis, Move, Occurrence, Plan, PlannedStep, PlanWarning } from './plan.js';
+import type {
+  Basis,
+  DateWindow,
+  Move,
+  Occurrence,
+  Plan,
+  PlannedStep,
+  PlanWarning,
+} from './plan.js';
 import { type Pass, type Pick, propagate } from './propagate.js';
 import type { Schedule } from './schedule.js';
 import { slackTo } from './slack.js';
@@ -35,7 +43,8 @@ export interface SolveOptions<Id extends string = string> {
   readonly facts?: Facts<Id> | undefined;
   /**
    * The step(s) slack and the critical path lead to: each keeps its planned finish. By default,
-   * the program's end: the latest finish of the steps nothing waits for.
+   * the program's end: every step must finish by the latest planned finish of any step, and the
+   * steps that finish that day are the targets.
    */
   readonly target?: Id | readonly Id[] | undefined;
 }
@@ -62,9 +71,12 @@ export function prepare(schedule: Schedule, options: SolveOptions): Prepared {
   return { model, calendar, start, facts };
 }
 
-function targetsOf(model: Model, target: SolveOptions['target']): number[] {
+/** The target indices: those named, or by default the steps that finish last (the program end). */
+function targetsOf(model: Model, nominal: Pass, target: SolveOptions['target']): number[] {
   if (target === undefined) {
-    return model.steps.flatMap((_, i) => ((model.succs[i]?.length ?? 0) === 0 ? [i] : []));
+    let end = Number.NEGATIVE_INFINITY;
+    for (const day of nominal.finish) end = Math.max(end, day);
+    return model.steps.flatMap((_, i) => (nominal.finish[i] === end ? [i] : []));
   }
   const ids: readonly string[] = typeof target === 'string' ? [target] : target;
   return ids.map((id, i) => {
@@ -161,21 +173,25 @@ function occurrencesOf(p: Prepared, nominal: Pass, i: number): Occurrence[] | un
 }
 
 /**
- * The steps on the chains of driving relations that end in the targets (by default, in the steps
- * that finish last): the critical path, as `criticalPath` walks it.
+ * A window from the early and late passes. It is widened to hold the planned date: an RRULE with
+ * BYDAY and an INTERVAL, or a monthly one by date, can start earlier from a later day.
  */
-function drivingChains(
-  p: Prepared,
-  nominal: Pass,
-  targets: number[],
-  latestOnly: boolean,
-): Set<number> {
-  let last = Number.NEGATIVE_INFINITY;
-  for (const t of targets) last = Math.max(last, nominal.finish[t] as number);
-  const ends = latestOnly ? targets.filter((t) => nominal.finish[t] === last) : targets;
+function windowOf(early: Int32Array, nominal: Int32Array, late: Int32Array, i: number): DateWindow {
+  const planned = nominal[i] as number;
+  return {
+    earliest: plainDateOf(Math.min(early[i] as number, planned)),
+    latest: plainDateOf(Math.max(late[i] as number, planned)),
+  };
+}
+
+/**
+ * The steps on the chains of driving relations that end in the targets: the critical path, as
+ * `criticalPath` walks it.
+ */
+function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): Set<number> {
   const chain = new Set<number>();
-  for (const end of ends) {
-    let i = end;
+  for (const target of targets) {
+    let i = target;
     while (!chain.has(i)) {
       chain.add(i);
       const fact = p.facts[i];
@@ -218,19 +234,14 @@ export function solve<Id extends string>(
   options: SolveOptions<Id>,
 ): Plan<Id> {
   const p = prepare(schedule, options);
-  const targets = targetsOf(p.model, options.target);
   const nominal = propagate(p.model, p.calendar, p.start, p.facts, pickNominal);
+  const targets = targetsOf(p.model, nominal, options.target);
   const early = propagate(p.model, p.calendar, p.start, p.facts, pickEarliest);
   const late = propagate(p.model, p.calendar, p.start, p.facts, pickLatest);
-  const slack = slackTo(
-    p.model,
-    p.calendar,
-    nominal,
-    p.facts,
-    targets,
-    options.target === undefined,
-  );
-  const critical = drivingChains(p, nominal, targets, options.target === undefined);
+  const programEnd =
+    options.target === undefined ? nominal.finish[targets[0] as number] : undefined;
+  const slack = slackTo(p.model, p.calendar, nominal, p.facts, targets, programEnd);
+  const critical = drivingChains(p, nominal, targets);
   const steps: Record<string, PlannedStep> = {};
   let finish = p.start;
   p.model.steps.forEach((step, i) => {
@@ -245,14 +256,8 @@ export function solve<Id extends string>(
       group: step.group,
       start: plainDateOf(nominal.start[i] as number),
       finish: plainDateOf(end),
-      window: {
-        earliest: plainDateOf(early.start[i] as number),
-        latest: plainDateOf(late.start[i] as number),
-      },
-      finishWindow: {
-        earliest: plainDateOf(early.finish[i] as number),
-        latest: plainDateOf(late.finish[i] as number),
-      },
+      window: windowOf(early.start, nominal.start, late.start, i),
+      finishWindow: windowOf(early.finish, nominal.finish, late.finish, i),
       occurrences: occurrencesOf(p, nominal, i),
       dependsOn: step.after.map((relation) => relation.step),
       recorded: { start: fact?.start !== undefined, finish: fact?.finish !== undefined },

@@ -120,6 +120,17 @@ describe('solve', () => {
       expect(plan.steps.meetings.recorded).toEqual({ start: true, finish: false });
     });
 
+    it('adds months to a monthly cadence as durations do, where an RRULE skips short months', () => {
+      const monthly = defineSchedule({
+        cadence: { repeat: { every: 'P1M', count: 3 } },
+        rule: { repeat: 'FREQ=MONTHLY;COUNT=3' },
+      });
+      const plan = solve(monthly, { start: '2027-01-31', calendar: everyDay });
+      const dates = (id: 'cadence' | 'rule') => plan.steps[id].occurrences?.map((o) => o.date);
+      expect(dates('cadence')).toEqual(['2027-01-31', '2027-02-28', '2027-03-31']);
+      expect(dates('rule')).toEqual(['2027-01-31', '2027-03-31', '2027-05-31']);
+    });
+
     it('follows RRULE BY-parts: the first Tuesday of each month', () => {
       const monthly = defineSchedule({
         a: {},
@@ -259,7 +270,7 @@ describe('solve', () => {
 
     it('measures slack to the program end and marks the driving chain', () => {
       const plan = solve(schedule, { start: '2027-01-04', calendar: everyDay });
-      expect(plan.targets).toEqual(['side', 'end']);
+      expect(plan.targets).toEqual(['long', 'end']); // both finish on 2027-04-04
       expect(plan.steps.short.slack).toBe(76); // 2027-01-18 could wait until 2027-04-04
       expect(plan.steps.side.slack).toBe(83); // 2027-01-11 could wait until the end, 2027-04-04
       for (const id of ['a', 'long', 'end'] as const) {

@@ -1,0 +1,49 @@
+// Every public export of every package has TSDoc with a summary and an @example (STYLE.md, Docs).
+// typedoc checks that exports are documented; this checks the example, which typedoc does not.
+// Usage: node scripts/check-api-docs.mjs  (from the repo root; reads each package's exports map)
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const problems = [];
+let checked = 0;
+for (const name of readdirSync('packages')) {
+  const dir = join('packages', name);
+  const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) continue;
+  const entries = [
+    'src/index.ts',
+    ...readdirSync(join(dir, 'src'), { withFileTypes: true })
+      .filter(
+        (d) =>
+          d.isDirectory() &&
+          existsSync(join(dir, 'src', d.name, 'index.ts')) &&
+          d.name !== '__tests__',
+      )
+      .map((d) => `src/${d.name}/index.ts`),
+  ].map((file) => join(dir, file));
+  const program = ts.createProgram(entries, { strict: true, noEmit: true, skipLibCheck: true });
+  const checker = program.getTypeChecker();
+  for (const entry of entries) {
+    const source = program.getSourceFile(entry);
+    const module = source && checker.getSymbolAtLocation(source);
+    if (!module) continue;
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol =
+        exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      checked++;
+      const summary = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+      const tags = symbol.getJsDocTags(checker).map((tag) => tag.name);
+      const missing = [!summary && 'summary', !tags.includes('example') && '@example'].filter(
+        Boolean,
+      );
+      if (missing.length)
+        problems.push(`${entry}: export "${exported.name}" has no ${missing.join(' and no ')}`);
+    }
+  }
+}
+for (const problem of problems) console.error(problem);
+console.log(
+  `api docs: ${checked} exports checked, ${problems.length} without a summary or an example`,
+);
+process.exit(problems.length ? 1 : 0);
