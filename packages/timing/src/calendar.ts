@@ -193,6 +193,8 @@ function dayView(options: CalendarOptions): DayCalendar {
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC', id);
   const weekend = checkWeekend(options.weekend ?? ['saturday', 'sunday'], id);
   const closures = new Map<DayNumber, Closure>();
+  // Weekend closures are made once a day and shared: moves name the same weekends again and again.
+  const weekendClosures = new Map<DayNumber, Closure>();
   const loadedYears = new Set<number>();
   let loadedFrom = 0;
   let loadedTo = -1;
@@ -233,12 +235,15 @@ function dayView(options: CalendarOptions): DayCalendar {
     if (holiday) return holiday;
     const weekday = weekdayOf(day);
     if (!weekend.has(weekday)) return undefined;
-    const name = WEEKDAYS[weekday] ?? '';
-    return {
-      date: plainDateOf(day),
-      kind: 'weekend',
-      name: name[0]?.toUpperCase() + name.slice(1),
-    };
+    let closure = weekendClosures.get(day);
+    if (!closure) {
+      const name = WEEKDAYS[weekday] ?? '';
+      const capitalised = name[0]?.toUpperCase() + name.slice(1);
+      closure = { date: plainDateOf(day), kind: 'weekend', name: capitalised };
+      if (weekendClosures.size > 50_000) weekendClosures.clear();
+      weekendClosures.set(day, closure);
+    }
+    return closure;
   };
   const isOpen = (day: DayNumber): boolean => {
     if (weekend.has(weekdayOf(day))) return false;

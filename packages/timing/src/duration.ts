@@ -1,6 +1,5 @@
 import { parse as parseIso } from 'tinyduration';
 import { fail, TimingError } from './errors.js';
-import { addMonthsToDay, type DayNumber } from './plain-date.js';
 
 /**
  * A length of calendar time: whole months (added first, as date-fns `addMonths` does) then days.
@@ -363,9 +362,4 @@ function isDuration(value: unknown): value is Duration {
   if (typeof value !== 'object' || value === null) return false;
   const d = value as Duration;
   return isLength(d.nominal) && isLength(d.earliest) && isLength(d.latest);
-}
-
-/** Adds a length to a day. */
-export function addLength(day: DayNumber, length: Length): DayNumber {
-  return addMonthsToDay(day, length.months) + length.days;
 }

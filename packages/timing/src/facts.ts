@@ -162,7 +162,8 @@ function checkFact(input: unknown, step: string, kind: string): DayFact {
 
 /** Checks facts against a schedule; index i holds the fact of `schedule.order[i]`. */
 export function checkFacts(schedule: Schedule, facts: Facts | undefined): (DayFact | undefined)[] {
-  const byId = (facts ?? {}) as Record<string, unknown>;
+  if (facts === undefined) return new Array(schedule.order.length);
+  const byId = facts as Record<string, unknown>;
   for (const id of Object.keys(byId)) {
     if (!(id in schedule.steps)) {
       fail({

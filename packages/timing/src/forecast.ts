@@ -1,9 +1,8 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { addLength } from './duration.js';
 import { fail } from './errors.js';
 import { type PlainDate, plainDateOf } from './plain-date.js';
-import { type Pick, propagate } from './propagate.js';
+import { type Draw, NOMINAL, propagate } from './propagate.js';
 import type { Schedule } from './schedule.js';
 import { prepare, type SolveOptions } from './solve.js';
 
@@ -130,18 +129,12 @@ export function forecast<Id extends string>(
   }
   const p = prepare(schedule, options);
   const rng = xoroshiro128plus(seed);
-  const pick: Pick = (anchor, duration) =>
-    triangular(
-      uniformFloat64(rng),
-      addLength(anchor, duration.earliest),
-      addLength(anchor, duration.nominal),
-      addLength(anchor, duration.latest),
-    );
+  const draw: Draw = (low, mode, high) => triangular(uniformFloat64(rng), low, mode, high);
   const n = p.model.steps.length;
   const starts = Array.from({ length: n }, () => new Int32Array(samples));
   const finishes = Array.from({ length: n }, () => new Int32Array(samples));
   for (let k = 0; k < samples; k++) {
-    const pass = propagate(p.model, p.calendar, p.start, p.facts, pick);
+    const pass = propagate(p.model, p.calendar, p.start, p.facts, NOMINAL, draw);
     for (let i = 0; i < n; i++) {
       (starts[i] as Int32Array)[k] = pass.start[i] as number;
       (finishes[i] as Int32Array)[k] = pass.finish[i] as number;

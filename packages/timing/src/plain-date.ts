@@ -61,15 +61,17 @@ export function dayOf(
   return day;
 }
 
-const formatted = new Map<DayNumber, PlainDate>();
+/** Formatted dates by day number from MIN_DAY: an array index is cheaper than a Map lookup. */
+let formatted: (PlainDate | undefined)[] | undefined;
 
 /** Formats a day number as `YYYY-MM-DD` (memoised: plans repeat the same few hundred days). */
 export function plainDateOf(day: DayNumber): PlainDate {
-  let text = formatted.get(day);
+  const index = day - MIN_DAY;
+  formatted ??= new Array(MAX_DAY - MIN_DAY + 1);
+  let text = formatted[index];
   if (text === undefined) {
     text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10) as PlainDate;
-    if (formatted.size > 100_000) formatted.clear();
-    formatted.set(day, text);
+    if (index >= 0 && index <= MAX_DAY - MIN_DAY) formatted[index] = text;
   }
   return text;
 }
@@ -89,8 +91,20 @@ export function firstDayOfYear(year: number): DayNumber {
   return Date.UTC(year, 0, 1) / MS_PER_DAY;
 }
 
-/** Adds calendar months in UTC with date-fns (31 Jan + 1 month = 28/29 Feb). */
+const monthSums = new Map<number, DayNumber>();
+
+/**
+ * Adds calendar months in UTC with date-fns (31 Jan + 1 month = 28/29 Feb), memoised: a plan adds
+ * the same few lags to the same few hundred days.
+ */
 export function addMonthsToDay(day: DayNumber, months: number): DayNumber {
   if (months === 0) return day;
-  return Math.round(addMonths(day * MS_PER_DAY, months, { in: utc }).getTime() / MS_PER_DAY);
+  const key = Math.abs(months) < 4096 ? day * 8192 + months : Number.NaN;
+  let sum = monthSums.get(key);
+  if (sum === undefined) {
+    sum = Math.round(addMonths(day * MS_PER_DAY, months, { in: utc }).getTime() / MS_PER_DAY);
+    if (monthSums.size > 200_000) monthSums.clear();
+    monthSums.set(key, sum);
+  }
+  return sum;
 }

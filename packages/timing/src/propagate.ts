@@ -1,24 +1,65 @@
 import type { DayCalendar } from './calendar.js';
-import type { Duration } from './duration.js';
 import type { DayFact } from './facts.js';
-import type { Model } from './model.js';
-import type { DayNumber } from './plain-date.js';
+import { type Lengths, type Model, SERIES, SPAN } from './model.js';
+import { addMonthsToDay, type DayNumber } from './plain-date.js';
 
-/** Chooses where in its window a lag or duration lands, from an anchor day. */
-export type Pick = (anchor: DayNumber, duration: Duration) => DayNumber;
+/** Which length of every window a pass takes: nominal, earliest, latest, or a draw. */
+export const NOMINAL = 0;
+export const EARLIEST = 1;
+export const LATEST = 2;
+
+/** Draws a day in [low, high] around `mode`, for forecasts. */
+export type Draw = (low: DayNumber, mode: DayNumber, high: DayNumber) => DayNumber;
 
 /** One forward pass: every step's start and finish, and what drove each start. */
 export interface Pass {
   readonly start: Int32Array;
-  /** The date before moving to a working day (the relation's or program start's date). */
+  /** The date before moving to a working day (the relation's or program start's date). Like
+   * `rawFinish` and `driver`, kept only by the nominal pass: other passes reuse scratch arrays. */
   readonly raw: Int32Array;
   readonly finish: Int32Array;
   /** The date a span's finish had before moving to a working day. */
   readonly rawFinish: Int32Array;
-  /** Index into the step's relations of the one that set its start; -1 for none. */
+  /** The edge that set the step's start; -1 for none. */
   readonly driver: Int32Array;
   /** Occurrences of series (held ones first); undefined for other kinds. */
   readonly occurrences: (DayNumber[] | undefined)[];
+}
+
+const scratchArrays: Int32Array[] = [];
+
+/** A reusable array of at least n days, for what a pass computes but does not return for use. */
+function scratch(n: number, slot: number): Int32Array {
+  const current = scratchArrays[slot];
+  if (current && current.length >= n) return current;
+  const fresh = new Int32Array(n);
+  scratchArrays[slot] = fresh;
+  return fresh;
+}
+
+function plus(day: DayNumber, months: number, days: number): DayNumber {
+  return (months === 0 ? day : addMonthsToDay(day, months)) + days;
+}
+
+/** The end of length `i` from `anchor`: the pass's own length, or a draw between earliest and latest. */
+function lengthFrom(
+  anchor: DayNumber,
+  lengths: Lengths,
+  i: number,
+  which: number,
+  draw?: Draw,
+): DayNumber {
+  const { months, days } = lengths;
+  if (!draw)
+    return plus(
+      anchor,
+      (months[which] as Int32Array)[i] as number,
+      (days[which] as Int32Array)[i] as number,
+    );
+  const low = plus(anchor, months[EARLIEST][i] as number, days[EARLIEST][i] as number);
+  const high = plus(anchor, months[LATEST][i] as number, days[LATEST][i] as number);
+  const mode = plus(anchor, months[NOMINAL][i] as number, days[NOMINAL][i] as number);
+  return low === high ? mode : draw(low, mode, high);
 }
 
 function seriesOccurrences(
@@ -31,46 +72,46 @@ function seriesOccurrences(
   const repeat = model.repeats[i];
   if (!repeat) return [start];
   const held = fact?.occurrences ?? [];
-  const total = repeat.occurrences(start).length;
   const last = held[held.length - 1];
-  const planned =
-    last === undefined
-      ? repeat.occurrences(start)
-      : fact?.finish !== undefined
-        ? []
-        : repeat.occurrences(last).slice(1, 1 + Math.max(0, total - held.length));
+  if (last === undefined) return repeat.occurrences(start).map((day) => calendar.next(day));
+  if (fact?.finish !== undefined) return [...held];
+  const total = repeat.occurrences(start).length;
+  const planned = repeat.occurrences(last).slice(1, 1 + Math.max(0, total - held.length));
   return held.concat(planned.map((day) => calendar.next(day)));
 }
 
 /**
  * Plans forward in topological order: a step starts at the latest of its relations (each the
- * other step's finish or start plus the picked lag), moved to the next working day; recorded
- * facts replace what they cover.
+ * other step's finish or start plus the lag), moved to the next working day; recorded facts
+ * replace what they cover. `which` picks the nominal, earliest or latest length of every window;
+ * with `draw`, each length is drawn within its window instead (forecasts).
  */
 export function propagate(
   model: Model,
   calendar: DayCalendar,
   programStart: DayNumber,
   facts: readonly (DayFact | undefined)[],
-  pick: Pick,
+  which: number,
+  draw?: Draw,
 ): Pass {
   const n = model.steps.length;
+  const { predFrom, edgeOther, edgeFromStart, kind, lags, durations } = model;
   const start = new Int32Array(n);
-  const raw = new Int32Array(n);
   const finish = new Int32Array(n);
-  const rawFinish = new Int32Array(n);
-  const driver = new Int32Array(n).fill(-1);
+  // Only the nominal pass is explained; the others share scratch arrays for what they do not keep.
+  const explained = which === NOMINAL && !draw;
+  const raw = explained ? new Int32Array(n) : scratch(n, 0);
+  const rawFinish = explained ? new Int32Array(n) : scratch(n, 1);
+  const driver = explained ? new Int32Array(n) : scratch(n, 2);
   const occurrences: (DayNumber[] | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const preds = model.preds[i] as Model['preds'][number];
     let date = programStart;
     let by = -1;
-    for (let e = 0; e < preds.length; e++) {
-      const edge = preds[e] as Model['preds'][number][number];
-      const anchor = edge.fromStart
-        ? (start[edge.other] as number)
-        : (finish[edge.other] as number);
-      const candidate = pick(anchor, edge.lag);
+    const last = predFrom[i + 1] as number;
+    for (let e = predFrom[i] as number; e < last; e++) {
+      const other = edgeOther[e] as number;
+      const anchor = edgeFromStart[e] ? (start[other] as number) : (finish[other] as number);
+      const candidate = lengthFrom(anchor, lags, e, which, draw);
       if (by < 0 || candidate > date) {
         date = candidate;
         by = e;
@@ -80,16 +121,15 @@ export function propagate(
     driver[i] = by;
     const fact = facts[i];
     let begin = fact?.start ?? calendar.next(date);
-    const kind = model.steps[i]?.kind;
     let end: DayNumber;
-    if (kind === 'series') {
+    if (kind[i] === SERIES) {
       const days = seriesOccurrences(model, i, begin, fact, calendar);
       occurrences[i] = days;
       begin = days[0] ?? begin;
       end = fact?.finish ?? days[days.length - 1] ?? begin;
       rawFinish[i] = end;
-    } else if (kind === 'span') {
-      const planned = pick(begin, model.durations[i] as Duration);
+    } else if (kind[i] === SPAN) {
+      const planned = lengthFrom(begin, durations, i, which, draw);
       rawFinish[i] = planned;
       end = fact?.finish ?? calendar.next(planned);
     } else {

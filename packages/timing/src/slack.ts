@@ -1,17 +1,16 @@
 import type { DayCalendar } from './calendar.js';
-import type { Length } from './duration.js';
 import type { DayFact } from './facts.js';
 import type { Model } from './model.js';
 import { addMonthsToDay, type DayNumber } from './plain-date.js';
-import type { Pass } from './propagate.js';
+import { NOMINAL, type Pass } from './propagate.js';
 
-/** The latest anchor day `a` with `a + length <= limit` (months added first, then days). */
-export function latestAnchor(limit: DayNumber, length: Length): DayNumber {
-  const y = limit - length.days;
-  if (length.months === 0) return y;
-  let a = addMonthsToDay(y, -length.months);
-  while (addMonthsToDay(a + 1, length.months) <= y) a++;
-  while (addMonthsToDay(a, length.months) > y) a--;
+/** The latest anchor day `a` with `a + months + days <= limit` (months added first). */
+export function latestAnchor(limit: DayNumber, months: number, days: number): DayNumber {
+  const y = limit - days;
+  if (months === 0) return y;
+  let a = addMonthsToDay(y, -months);
+  while (addMonthsToDay(a + 1, months) <= y) a++;
+  while (addMonthsToDay(a, months) > y) a--;
   return a;
 }
 
@@ -37,6 +36,9 @@ export function slackTo(
   programEnd: DayNumber | undefined,
 ): Float64Array {
   const n = model.steps.length;
+  const { succFrom, succEdges, edgeStep, edgeFromStart } = model;
+  const lagMonths = model.lags.months[NOMINAL];
+  const lagDays = model.lags.days[NOMINAL];
   const lateStart = new Float64Array(n).fill(Number.NaN);
   const lateFinish = new Float64Array(n).fill(programEnd ?? Number.POSITIVE_INFINITY);
   for (const t of targets) lateFinish[t] = pass.finish[t] as number;
@@ -45,17 +47,20 @@ export function slackTo(
     const begin = pass.start[i] as number;
     let latestBegin = Number.POSITIVE_INFINITY;
     let latestEnd = lateFinish[i] as number;
-    for (const edge of model.succs[i] ?? []) {
-      const next = lateStart[edge.other] as number;
-      if (Number.isNaN(next) || facts[edge.other]?.start !== undefined) continue;
-      const bound = latestAnchor(next, edge.lag.nominal);
-      if (edge.fromStart) latestBegin = Math.min(latestBegin, bound);
+    const last = succFrom[i + 1] as number;
+    for (let k = succFrom[i] as number; k < last; k++) {
+      const e = succEdges[k] as number;
+      const next = edgeStep[e] as number;
+      const nextStart = lateStart[next] as number;
+      if (Number.isNaN(nextStart) || facts[next]?.start !== undefined) continue;
+      const bound = latestAnchor(nextStart, lagMonths[e] as number, lagDays[e] as number);
+      if (edgeFromStart[e]) latestBegin = Math.min(latestBegin, bound);
       else latestEnd = Math.min(latestEnd, bound);
     }
     if (latestBegin === Number.POSITIVE_INFINITY && latestEnd === Number.POSITIVE_INFINITY)
       continue;
-    const length = (pass.finish[i] as number) - begin;
-    const latest = Math.min(latestBegin, latestEnd - length);
+    // A step shifts whole: a span's or series' length stays as planned.
+    const latest = Math.min(latestBegin, latestEnd - ((pass.finish[i] as number) - begin));
     lateStart[i] = previousWorkingDay(calendar, latest, begin);
     slack[i] = (lateStart[i] as number) - begin;
   }

@@ -1,9 +1,8 @@
 import { type DayCalendar, dayCalendarOf, mondayToFriday, type WorkCalendar } from './calendar.js';
-import { addLength } from './duration.js';
 import { fail } from './errors.js';
 import { checkFacts, type DayFact, type Facts } from './facts.js';
-import { type Model, modelOf } from './model.js';
-import { type DayNumber, dayOf, plainDateOf } from './plain-date.js';
+import { MILESTONE, type Model, modelOf, SERIES, SPAN } from './model.js';
+import { addMonthsToDay, type DayNumber, dayOf, plainDateOf } from './plain-date.js';
 import type {
   Basis,
   DateWindow,
@@ -13,8 +12,8 @@ import type {
   PlannedStep,
   PlanWarning,
 } from './plan.js';
-import { type Pass, type Pick, propagate } from './propagate.js';
-import type { Schedule } from './schedule.js';
+import { EARLIEST, LATEST, NOMINAL, type Pass, propagate } from './propagate.js';
+import type { Relation, Schedule } from './schedule.js';
 import { slackTo } from './slack.js';
 
 /**
@@ -49,11 +48,6 @@ export interface SolveOptions<Id extends string = string> {
   readonly target?: Id | readonly Id[] | undefined;
 }
 
-/** The three passes of a solve pick the nominal, earliest and latest length of each window. */
-export const pickNominal: Pick = (anchor, duration) => addLength(anchor, duration.nominal);
-const pickEarliest: Pick = (anchor, duration) => addLength(anchor, duration.earliest);
-const pickLatest: Pick = (anchor, duration) => addLength(anchor, duration.latest);
-
 /** Everything a solve and a forecast check before planning, so nothing is half-computed. */
 export interface Prepared {
   readonly model: Model;
@@ -76,7 +70,9 @@ function targetsOf(model: Model, nominal: Pass, target: SolveOptions['target']):
   if (target === undefined) {
     let end = Number.NEGATIVE_INFINITY;
     for (const day of nominal.finish) end = Math.max(end, day);
-    return model.steps.flatMap((_, i) => (nominal.finish[i] === end ? [i] : []));
+    const last: number[] = [];
+    for (let i = 0; i < nominal.finish.length; i++) if (nominal.finish[i] === end) last.push(i);
+    return last;
   }
   const ids: readonly string[] = typeof target === 'string' ? [target] : target;
   return ids.map((id, i) => {
@@ -94,53 +90,99 @@ function targetsOf(model: Model, nominal: Pass, target: SolveOptions['target']):
   });
 }
 
+const moves = new WeakMap<DayCalendar, Map<number, Move>>();
+
+/**
+ * The move from a day off to the next working day. Moves are frozen and shared, one per calendar
+ * and pair of days: a plan moves many steps past the same weekends, and sharing keeps a large
+ * plan small.
+ */
 function moveOf(calendar: DayCalendar, from: DayNumber, to: DayNumber): Move | undefined {
   if (from >= to) return undefined;
-  const closures = [];
-  for (let d = from; d < to; d++) {
-    const closure = calendar.closedOn(d);
-    if (closure) closures.push(closure);
+  let byDays = moves.get(calendar);
+  if (!byDays) moves.set(calendar, (byDays = new Map()));
+  const key = from * 512 + Math.min(to - from, 511);
+  let move = byDays.get(key);
+  if (move === undefined || move.to !== plainDateOf(to)) {
+    const closures = [];
+    for (let d = from; d < to; d++) {
+      const closure = calendar.closedOn(d);
+      if (closure) closures.push(closure);
+    }
+    move = Object.freeze({
+      from: plainDateOf(from),
+      to: plainDateOf(to),
+      closures: Object.freeze(closures),
+    });
+    if (byDays.size > 50_000) byDays.clear();
+    byDays.set(key, move);
   }
-  return { from: plainDateOf(from), to: plainDateOf(to), closures };
+  return move;
+}
+
+const NO_OTHERS: readonly never[] = Object.freeze([]);
+type Recorded = PlannedStep['recorded'];
+/** The four ways a step can be recorded, shared by every plan. */
+const RECORDED: readonly Recorded[] = [
+  Object.freeze({ start: false, finish: false }),
+  Object.freeze({ start: true, finish: false }),
+  Object.freeze({ start: false, finish: true }),
+  Object.freeze({ start: true, finish: true }),
+];
+
+function anchorOf(model: Model, nominal: Pass, e: number): DayNumber {
+  const other = model.edgeOther[e] as number;
+  return (model.edgeFromStart[e] ? nominal.start[other] : nominal.finish[other]) as number;
+}
+
+type RelationBasis = Extract<Basis, { kind: 'relation' }>;
+
+function othersOf(model: Model, nominal: Pass, i: number, driver: number): RelationBasis['others'] {
+  const others = [];
+  for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
+    if (e === driver) continue;
+    const months = model.lags.months[NOMINAL][e] as number;
+    const days = model.lags.days[NOMINAL][e] as number;
+    const date = plainDateOf(plusLength(anchorOf(model, nominal, e), months, days));
+    others.push({ step: model.ids[model.edgeOther[e] as number] as string, date });
+  }
+  return others;
 }
 
 function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
   const fact = p.facts[i];
-  const start = nominal.start[i] as number;
   if (fact?.start !== undefined || fact?.finish !== undefined) {
-    return { kind: 'recorded', date: plainDateOf(start) };
+    return { kind: 'recorded', date: plainDateOf(nominal.start[i] as number) };
   }
+  const { model } = p;
   const raw = nominal.raw[i] as number;
   // Only the calendar moves a date; a series may start later still, on its rule's first day.
-  const moved = moveOf(p.calendar, raw, p.calendar.next(raw));
-  const step = p.model.steps[i];
+  const moved = moveOf(
+    p.calendar,
+    raw,
+    model.kind[i] === SERIES ? p.calendar.next(raw) : (nominal.start[i] as number),
+  );
   const driver = nominal.driver[i] as number;
-  const relation = step?.after[driver];
-  if (!step || !relation) return { kind: 'program-start', date: plainDateOf(raw), moved };
-  const anchorOf = (other: number, fromStart: boolean): number =>
-    fromStart ? (nominal.start[other] as number) : (nominal.finish[other] as number);
-  const edges = p.model.preds[i] ?? [];
-  const others = edges
-    .filter((edge) => edge.index !== driver)
-    .map((edge) => ({
-      step: p.model.steps[edge.other]?.id as string,
-      date: plainDateOf(pickNominal(anchorOf(edge.other, edge.fromStart), edge.lag)),
-    }));
-  const edge = edges[driver];
-  const anchor = edge ? anchorOf(edge.other, edge.fromStart) : raw;
+  if (driver < 0) return { kind: 'program-start', date: plainDateOf(raw), moved };
+  const joined = (model.predFrom[i + 1] as number) - (model.predFrom[i] as number) > 1;
   return {
     kind: 'relation',
-    relation,
-    anchor: plainDateOf(anchor),
+    relation: model.relations[driver] as Relation,
+    anchor: plainDateOf(anchorOf(model, nominal, driver)),
     date: plainDateOf(raw),
     moved,
-    others,
+    others: joined ? othersOf(model, nominal, i, driver) : NO_OTHERS,
   };
+}
+
+function plusLength(day: number, months: number, days: number): number {
+  return addMonthsToDay(day, months) + days;
 }
 
 function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
   const warnings: PlanWarning[] = [];
-  p.model.steps.forEach((step, i) => {
+  const { model } = p;
+  model.steps.forEach((step, i) => {
     const fact = p.facts[i];
     if (step.kind === 'series' && nominal.occurrences[i]?.length === 0) {
       warnings.push({
@@ -150,14 +192,15 @@ function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
       });
     }
     if (fact?.start === undefined) return;
-    for (const edge of p.model.preds[i] ?? []) {
-      const anchor = edge.fromStart ? nominal.start[edge.other] : nominal.finish[edge.other];
-      if ((anchor as number) > fact.start) {
-        const other = p.model.steps[edge.other]?.id;
+    for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
+      const other = model.edgeOther[e] as number;
+      const fromStart = model.edgeFromStart[e] === 1;
+      const anchor = (fromStart ? nominal.start[other] : nominal.finish[other]) as number;
+      if (anchor > fact.start) {
         warnings.push({
           code: 'recorded-before-predecessor',
           step: step.id,
-          message: `Step "${step.id}" is recorded as started on ${plainDateOf(fact.start)}, before "${other}" ${edge.fromStart ? 'starts' : 'finishes'} (${plainDateOf(anchor as number)}).`,
+          message: `Step "${step.id}" is recorded as started on ${plainDateOf(fact.start)}, before "${model.ids[other]}" ${fromStart ? 'starts' : 'finishes'} (${plainDateOf(anchor)}).`,
         });
       }
     }
@@ -195,9 +238,9 @@ function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): 
     while (!chain.has(i)) {
       chain.add(i);
       const fact = p.facts[i];
-      const edge = p.model.preds[i]?.[nominal.driver[i] as number];
-      if (!edge || fact?.start !== undefined || fact?.finish !== undefined) break;
-      i = edge.other;
+      const edge = nominal.driver[i] as number;
+      if (edge < 0 || fact?.start !== undefined || fact?.finish !== undefined) break;
+      i = p.model.edgeOther[edge] as number;
     }
   }
   return chain;
@@ -234,42 +277,51 @@ export function solve<Id extends string>(
   options: SolveOptions<Id>,
 ): Plan<Id> {
   const p = prepare(schedule, options);
-  const nominal = propagate(p.model, p.calendar, p.start, p.facts, pickNominal);
+  const nominal = propagate(p.model, p.calendar, p.start, p.facts, NOMINAL);
   const targets = targetsOf(p.model, nominal, options.target);
-  const early = propagate(p.model, p.calendar, p.start, p.facts, pickEarliest);
-  const late = propagate(p.model, p.calendar, p.start, p.facts, pickLatest);
+  const early = propagate(p.model, p.calendar, p.start, p.facts, EARLIEST);
+  const late = propagate(p.model, p.calendar, p.start, p.facts, LATEST);
   const programEnd =
     options.target === undefined ? nominal.finish[targets[0] as number] : undefined;
   const slack = slackTo(p.model, p.calendar, nominal, p.facts, targets, programEnd);
   const critical = drivingChains(p, nominal, targets);
   const steps: Record<string, PlannedStep> = {};
+  const { model } = p;
   let finish = p.start;
-  p.model.steps.forEach((step, i) => {
+  for (let i = 0; i < model.ids.length; i++) {
+    const id = model.ids[i] as string;
     const fact = p.facts[i];
     const end = nominal.finish[i] as number;
     if (end > finish) finish = end;
     const s = slack[i] as number;
-    steps[step.id] = {
-      id: step.id,
-      kind: step.kind,
-      label: step.label,
-      group: step.group,
+    const window = windowOf(early.start, nominal.start, late.start, i);
+    steps[id] = {
+      id,
+      kind: model.kindNames[i] as PlannedStep['kind'],
+      label: model.labels[i] as string,
+      group: model.groups[i],
       start: plainDateOf(nominal.start[i] as number),
       finish: plainDateOf(end),
-      window: windowOf(early.start, nominal.start, late.start, i),
-      finishWindow: windowOf(early.finish, nominal.finish, late.finish, i),
-      occurrences: occurrencesOf(p, nominal, i),
-      dependsOn: step.after.map((relation) => relation.step),
-      recorded: { start: fact?.start !== undefined, finish: fact?.finish !== undefined },
+      window,
+      // A milestone's finish is its start: one window object serves both.
+      finishWindow:
+        model.kind[i] === MILESTONE && fact?.finish === undefined
+          ? window
+          : windowOf(early.finish, nominal.finish, late.finish, i),
+      occurrences: model.kind[i] === SERIES ? occurrencesOf(p, nominal, i) : undefined,
+      dependsOn: model.dependsOn[i] as readonly string[],
+      recorded: RECORDED[
+        (fact?.start !== undefined ? 1 : 0) + (fact?.finish !== undefined ? 2 : 0)
+      ] as Recorded,
       slack: Number.isNaN(s) ? null : s,
       critical: critical.has(i),
       basis: basisOf(p, nominal, i),
       finishMoved:
-        step.kind === 'span' && fact?.finish === undefined
+        model.kind[i] === SPAN && fact?.finish === undefined
           ? moveOf(p.calendar, nominal.rawFinish[i] as number, end)
           : undefined,
     };
-  });
+  }
   return {
     start: plainDateOf(p.start),
     finish: plainDateOf(finish),

@@ -1,0 +1,314 @@
+// How fast `solve` is, per step, on program-like schedules of 100, 1,000 and 10,000 steps, and how
+// that compares with the floor of the work: one date-fns `addDays` plus one working-day check.
+//
+// It imports the built package (`@maslul/timing`, i.e. dist/) so it measures what users get:
+// build first (`npm run build -w @maslul/timing`; the root `npm run bench` builds for you).
+//
+// Every time is tinybench's MEDIAN latency (p50), not the mean: a 10,000-step solve allocates
+// enough to meet a garbage collection in some samples, and the median keeps those out without
+// dropping samples by hand. Each task is measured in ROUNDS rounds, taken in turn with the other
+// tasks. A time printed is the median of its round medians. A ratio is the median of the ratios
+// taken round by round: the two tasks of a ratio ran seconds apart in each round, under the same
+// load, so a change in load during the run (this is a 2-core virtual machine) cancels out instead
+// of landing on one side of the ratio.
+// Targets are printed as `ok` or `MISSED` and the run exits 0 either way: benchmarks are read by
+// people, and CI must not flake on a busy machine's timings.
+import {
+  about,
+  type Dependency,
+  type Duration,
+  defineSchedule,
+  mondayToFriday,
+  type Plan,
+  type ScheduleDefinition,
+  type StepDefinition,
+  solve,
+  type WorkCalendar,
+} from '@maslul/timing';
+import { israelCalendar } from '@maslul/timing/israel';
+import { addDays, isWeekend } from 'date-fns';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { Bench, type Task } from 'tinybench';
+
+const START = '2026-09-01';
+const SIZES = [100, 1_000, 10_000] as const;
+const SEED = 20260901;
+/** Steps per track: a workstream's chain of milestones, about a year and a half long. */
+const TRACK_LENGTH = 25;
+/** Tracks per programme: the first starts at the program start, the others staggered after it. */
+const TRACKS_PER_PROGRAMME = 10;
+const FLOOR_TASK = 'floor: date-fns addDays + isWeekend';
+/** Rounds per task; see above. */
+const ROUNDS = 5;
+/** Floor operations per sample: one takes a few hundred ns, too close to the clock's own cost. */
+const FLOOR_BATCH = 1_000;
+
+const TARGETS = {
+  'solver-growth-10000-over-1000': 12,
+  'solver-step-over-floor': 25,
+} as const;
+
+interface Shape {
+  readonly relations: number;
+  readonly joins: number;
+  readonly startToStart: number;
+  readonly spans: number;
+  readonly series: number;
+}
+
+/**
+ * A seeded program of `n` steps: tracks (Gantt groups) of TRACK_LENGTH steps, each a chain of
+ * milestones `about` some days, weeks or a month apart, with spans, a few two-weekly series, and
+ * joins on 1-2 steps of other tracks (mostly finish-to-start, some start-to-start). A join only
+ * waits for steps at earlier positions than its own, so every relation moves forward along the
+ * tracks and the program stays a few years long however many tracks it has.
+ */
+function programOf(n: number, seed: number): { definition: ScheduleDefinition; shape: Shape } {
+  if (n % TRACK_LENGTH !== 0) throw new Error(`size ${n} is not a multiple of ${TRACK_LENGTH}`);
+  const rng = xoroshiro128plus(seed);
+  const int = (from: number, to: number): number => uniformInt(rng, from, to);
+  const percent = (p: number): boolean => int(0, 99) < p;
+  const lag = (): Duration => {
+    const roll = int(0, 9);
+    if (roll < 6) return about(int(1, 4), 'weeks');
+    if (roll < 9) return about(int(1, 10), 'days');
+    return about(1, 'months');
+  };
+  const tracks = n / TRACK_LENGTH;
+  const id = (track: number, position: number): string => `t${track}.s${position}`;
+  const steps: Record<string, StepDefinition> = {};
+  const shape = { relations: 0, joins: 0, startToStart: 0, spans: 0, series: 0 };
+
+  for (let track = 0; track < tracks; track++) {
+    const group = `programme ${Math.floor(track / TRACKS_PER_PROGRAMME)} / track ${track}`;
+    for (let position = 0; position < TRACK_LENGTH; position++) {
+      const label = `Track ${track}, milestone ${position}`;
+      if (position === 0) {
+        const first = track % TRACKS_PER_PROGRAMME === 0;
+        steps[id(track, 0)] = first
+          ? { label, group }
+          : {
+              label,
+              group,
+              after: { step: id(track - 1, 0), from: 'start', lag: about(int(1, 3), 'weeks') },
+            };
+        if (!first) {
+          shape.relations++;
+          shape.startToStart++;
+        }
+        continue;
+      }
+      const after: Dependency[] = [{ step: id(track, position - 1), lag: lag() }];
+      if (tracks > 1 && percent(15)) {
+        const extra = int(1, 2);
+        for (let k = 0; k < extra; k++) {
+          const other = (track + int(1, tracks - 1)) % tracks;
+          const step = id(other, int(Math.max(0, position - 6), position - 1));
+          if (after.some((d) => typeof d !== 'string' && d.step === step)) continue;
+          const fromStart = percent(30);
+          after.push(fromStart ? { step, from: 'start', lag: lag() } : { step, lag: lag() });
+          if (fromStart) shape.startToStart++;
+        }
+        if (after.length > 1) shape.joins++;
+      }
+      shape.relations += after.length;
+      const kind = int(0, 99);
+      if (kind < 3) {
+        shape.series++;
+        steps[id(track, position)] = { label, group, after, repeat: { every: 'P2W', count: 4 } };
+      } else if (kind < 18) {
+        shape.spans++;
+        const duration = percent(60) ? about(int(2, 8), 'weeks') : about(int(1, 3), 'months');
+        steps[id(track, position)] = { label, group, after, duration };
+      } else {
+        steps[id(track, position)] = { label, group, after };
+      }
+    }
+  }
+  return { definition: steps, shape };
+}
+
+// Timed results land here and are checked after the run, so no timed call is dead code. Only the
+// finish date is kept: holding on to whole plans would leave the heap fuller than an app's.
+const finishes = new Map<string, string>();
+let floorSink = 0;
+
+// Per task and round: 0.8 s and at least 10 samples; warmed up once, for 1 s and 10 calls. The
+// whole run takes about 45 s on a 2-core machine.
+const bench = new Bench({
+  name: '@maslul/timing solve',
+  time: 800,
+  iterations: 10,
+  warmupTime: 1_000,
+  warmupIterations: 10,
+  throws: true,
+});
+
+interface Case {
+  readonly task: string;
+  readonly n: number;
+  readonly shape: Shape;
+  /** The plan solved once before timing, to check the timed runs against. */
+  readonly plan: Plan;
+}
+
+const calendars: readonly { readonly name: string; readonly calendar: WorkCalendar }[] = [
+  { name: 'mon-fri', calendar: mondayToFriday },
+  // One instance for all its solves: it computes a year's holidays once, when first asked.
+  { name: 'israel', calendar: israelCalendar() },
+];
+const cases: Case[] = [];
+for (const { name, calendar } of calendars) {
+  for (const n of SIZES) {
+    const { definition, shape } = programOf(n, SEED + n);
+    // Built outside the timed function: only `solve` is measured. It compiles the schedule to
+    // its index model once per schedule (cached), as it does for an app that re-plans one
+    // schedule as facts come in; warmup pays that once.
+    const schedule = defineSchedule(definition);
+    const task = `solve ${n} steps (${name})`;
+    const plan = solve(schedule, { start: START, calendar });
+    if (Object.keys(plan.steps).length !== n) throw new Error(`"${task}" did not plan every step.`);
+    cases.push({ task, n, shape, plan });
+    bench.add(task, () => {
+      finishes.set(task, solve(schedule, { start: START, calendar }).finish);
+    });
+    if (name === 'mon-fri' && n === SIZES[SIZES.length - 1]) addFloor();
+  }
+}
+
+/**
+ * The floor: date-fns `addDays(date, 1)` on a plain Date, then date-fns `isWeekend` on the result:
+ * the least a date library does per step to move a date and ask whether it is a working day.
+ * Not `calendar.isWorkingDay`, the package's public check: it parses a 'YYYY-MM-DD' string first,
+ * which `solve` does not do per step, and a dearer floor would flatter the ratio. Not `{ in: utc }`
+ * either (the solver's months arithmetic uses it), for the same reason: it adds a UTCDate per call.
+ * The days are chained (each from the last) and the working days counted, so neither call can be
+ * dropped. One call is too short to time, so a sample is a batch of FLOOR_BATCH and reports the
+ * batch's mean per operation.
+ */
+function addFloor(): void {
+  const from = new Date(2026, 8, 1);
+  bench.add(FLOOR_TASK, () => {
+    let date = from;
+    let open = 0;
+    const began = bench.now();
+    for (let i = 0; i < FLOOR_BATCH; i++) {
+      date = addDays(date, 1);
+      if (!isWeekend(date)) open++;
+    }
+    const elapsed = bench.now() - began;
+    floorSink += open + date.getDate();
+    return { overriddenDuration: elapsed / FLOOR_BATCH, overriddenIterationCost: elapsed };
+  });
+}
+
+/** The median latency of a task's last run, in nanoseconds. */
+function medianNs(task: Task): number {
+  const result = task.result;
+  if (!('latency' in result)) throw new Error(`Task "${task.name}" ended ${result.state}.`);
+  return result.latency.p50 * 1e6;
+}
+
+/** The median of a few numbers. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** A latency for people: in ns, us or ms. */
+function readable(ns: number): string {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  return ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} us` : `${ns.toFixed(1)} ns`;
+}
+
+/**
+ * Warms each task up once, then runs them in turn ROUNDS times.
+ *
+ * @returns each task's round medians, in nanoseconds, round by round
+ */
+async function measure(tasks: readonly Task[]): Promise<Map<string, number[]>> {
+  for (const task of tasks) await task.warmup();
+  const rounds = new Map<string, number[]>(tasks.map((task) => [task.name, []]));
+  const samples = new Map<string, number>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const task of tasks) {
+      task.reset();
+      await task.run();
+      rounds.get(task.name)?.push(medianNs(task));
+      samples.set(task.name, (samples.get(task.name) ?? 0) + task.runs);
+    }
+  }
+  for (const [name, values] of rounds) {
+    const each = values.map(readable).join(', ');
+    console.log(`# ${name}: p50 by round ${each} (${samples.get(name)} samples)`);
+  }
+  return rounds;
+}
+
+console.log(`# @maslul/timing solve, node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(`# median (p50) latency in ${ROUNDS} rounds; start ${START}; seed ${SEED}+n`);
+for (const { task, n, shape } of cases.slice(0, SIZES.length)) {
+  console.log(
+    `# ${task}: ${shape.relations} relations, ${shape.joins} joins, ${shape.startToStart} start-to-start, ${shape.spans} spans, ${shape.series} series (${n / TRACK_LENGTH} tracks)`,
+  );
+}
+
+// Monday-to-Friday and the floor first, on their own: the main numbers are measured before the
+// Israeli calendar's code paths (yearly holidays from @hebcal/core) have run in this process.
+const israel = (task: Task): boolean => task.name.endsWith('(israel)');
+const ns = new Map([
+  ...(await measure(bench.tasks.filter((task) => !israel(task)))),
+  ...(await measure(bench.tasks.filter(israel))),
+]);
+
+// The checks that consume every result: each timed solve gave the plan solved before timing (a
+// solve is pure), and the floor counted working days.
+for (const { task, plan } of cases) {
+  if (finishes.get(task) !== plan.finish) {
+    throw new Error(`"${task}" finished on ${finishes.get(task)}, not ${plan.finish}.`);
+  }
+  console.log(`# ${task}: plan ${plan.start} to ${plan.finish}`);
+}
+if (!(floorSink > 0)) throw new Error('The floor task counted no working days.');
+
+const roundsOf = (task: string): number[] => {
+  const values = ns.get(task);
+  if (values === undefined) throw new Error(`No time for task "${task}".`);
+  return values;
+};
+const solveTask = (name: string, n: number): string => `solve ${n} steps (${name})`;
+const perStep = (name: string, n: number): number => median(roundsOf(solveTask(name, n))) / n;
+/** The median over rounds of a / b, each round's times taken together. */
+const pairedRatio = (a: string, b: string, scale = 1): number => {
+  const bs = roundsOf(b);
+  return median(roundsOf(a).map((value, round) => (value * scale) / (bs[round] as number)));
+};
+
+const format = (value: number, digits: number): string => value.toFixed(digits);
+for (const n of SIZES) console.log(`time-per-step ${n} ${format(perStep('mon-fri', n), 1)}`);
+for (const n of SIZES) console.log(`time-per-step-israel ${n} ${format(perStep('israel', n), 1)}`);
+console.log(`floor ${format(median(roundsOf(FLOOR_TASK)), 1)}`);
+
+const ratios = {
+  'solver-growth-10000-over-1000': pairedRatio(
+    solveTask('mon-fri', 10_000),
+    solveTask('mon-fri', 1_000),
+  ),
+  'solver-step-over-floor': pairedRatio(solveTask('mon-fri', 10_000), FLOOR_TASK, 1 / 10_000),
+  'solver-step-over-floor-1000': pairedRatio(solveTask('mon-fri', 1_000), FLOOR_TASK, 1 / 1_000),
+  'solver-growth-10000-over-1000-israel': pairedRatio(
+    solveTask('israel', 10_000),
+    solveTask('israel', 1_000),
+  ),
+};
+for (const [name, value] of Object.entries(ratios)) {
+  console.log(`ratio ${name} ${format(value, 2)}`);
+}
+for (const [name, limit] of Object.entries(TARGETS)) {
+  const value = ratios[name as keyof typeof TARGETS];
+  console.log(`target ${name} ${limit} ${value <= limit ? 'ok' : 'MISSED'}`);
+}
