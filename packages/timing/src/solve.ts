@@ -100,7 +100,10 @@ const moves = new WeakMap<DayCalendar, Map<number, Move>>();
 function moveOf(calendar: DayCalendar, from: DayNumber, to: DayNumber): Move | undefined {
   if (from >= to) return undefined;
   let byDays = moves.get(calendar);
-  if (!byDays) moves.set(calendar, (byDays = new Map()));
+  if (!byDays) {
+    byDays = new Map();
+    moves.set(calendar, byDays);
+  }
   const key = from * 512 + Math.min(to - from, 511);
   let move = byDays.get(key);
   if (move === undefined || move.to !== plainDateOf(to)) {
