@@ -3,6 +3,16 @@ import { about, defineSchedule } from '@maslul/timing';
 /** The channels an authority may take on at S0 (PROGRAM S6). */
 export const CHANNELS = ['social', 'educational', 'urban', 'economic'] as const;
 
+/** A channel team (PROGRAM S6, T3): four meetings two weeks apart, from about two weeks after S5. */
+function channelTeam(name: string) {
+  return {
+    group: 'strategy',
+    label: `${name} team: 4 meetings`,
+    after: { step: 'S5', lag: about(2, 'weeks') },
+    repeat: { every: 'P2W', count: 4 },
+  } as const;
+}
+
 /**
  * The timing of Kehila Metiva (../shared/PROGRAM.md), both tracks, for an authority that took on
  * all four channels. Where the program says only "after", a step follows about two weeks later.
@@ -32,30 +42,10 @@ export const kehilaMetiva = defineSchedule({
     label: 'Shaping committee 3: logic model',
     after: { step: 'S4', lag: about(2, 'weeks') },
   },
-  'S6.social': {
-    group: 'strategy',
-    label: 'Social team: 4 meetings',
-    after: { step: 'S5', lag: about(2, 'weeks') },
-    repeat: { every: 'P2W', count: 4 },
-  },
-  'S6.educational': {
-    group: 'strategy',
-    label: 'Educational team: 4 meetings',
-    after: { step: 'S5', lag: about(2, 'weeks') },
-    repeat: { every: 'P2W', count: 4 },
-  },
-  'S6.urban': {
-    group: 'strategy',
-    label: 'Urban team: 4 meetings',
-    after: { step: 'S5', lag: about(2, 'weeks') },
-    repeat: { every: 'P2W', count: 4 },
-  },
-  'S6.economic': {
-    group: 'strategy',
-    label: 'Economic team: 4 meetings',
-    after: { step: 'S5', lag: about(2, 'weeks') },
-    repeat: { every: 'P2W', count: 4 },
-  },
+  'S6.social': channelTeam('Social'),
+  'S6.educational': channelTeam('Educational'),
+  'S6.urban': channelTeam('Urban'),
+  'S6.economic': channelTeam('Economic'),
   S7: {
     group: 'strategy',
     label: 'Shaping committee 4: work plans',
