@@ -61,4 +61,10 @@ export {
   type StepKind,
 } from './schedule.js';
 export { type SolveOptions, solve } from './solve.js';
-export { dateIn, type Instant, type StepStatus, statusAt } from './status.js';
+export {
+  dateIn,
+  type Instant,
+  type StepStatus,
+  startOfDayIn,
+  statusAt,
+} from './status.js';

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { fail } from './errors.js';
-import { type DayNumber, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
+import { type DayNumber, dayOf, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
 import type { Plan, PlannedStep } from './plan.js';
 
 /**
@@ -66,6 +66,30 @@ export function dateIn(at: Instant, timeZone: string): PlainDate {
   }
   const local = new TZDate(time, timeZone);
   return plainDateOf(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000);
+}
+
+/**
+ * The instant a plain date begins in a time zone (its first moment, 00:00 local, or later on the
+ * rare days a clock change skips midnight), as epoch milliseconds.
+ *
+ * @param date - the plain date
+ * @param timeZone - an IANA time zone, e.g. `'Asia/Jerusalem'`
+ * @returns epoch milliseconds
+ * @throws TimingError `invalid-date` when the date is not `YYYY-MM-DD`
+ *
+ * @example
+ * ```ts
+ * import { startOfDayIn } from '@maslul/timing';
+ *
+ * new Date(startOfDayIn('2027-03-26', 'Asia/Jerusalem')).toISOString(); // '2027-03-25T22:00:00.000Z'
+ * new Date(startOfDayIn('2027-03-27', 'Asia/Jerusalem')).toISOString(); // '2027-03-26T21:00:00.000Z'
+ * ```
+ * @category Dates
+ */
+export function startOfDayIn(date: PlainDate, timeZone: string): number {
+  const day = dayOf(date, ['date']);
+  const utc = new Date(day * 86_400_000);
+  return new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), timeZone).getTime();
 }
 
 function statusOn(step: PlannedStep, today: DayNumber): StepStatus {

@@ -4,7 +4,7 @@ import { about } from '../duration.js';
 import { israelCalendar } from '../israel/index.js';
 import { defineSchedule } from '../schedule.js';
 import { solve } from '../solve.js';
-import { dateIn, statusAt } from '../status.js';
+import { dateIn, startOfDayIn, statusAt } from '../status.js';
 
 describe('statusAt', () => {
   const schedule = defineSchedule({
@@ -74,5 +74,20 @@ describe('dateIn', () => {
 
   it('returns a plain date as it is', () => {
     expect(dateIn('2027-03-26', 'Pacific/Kiritimati')).toBe('2027-03-26');
+  });
+});
+
+describe('startOfDayIn', () => {
+  it('gives the first instant of a day, across the Israeli change to summer time', () => {
+    expect(new Date(startOfDayIn('2027-03-26', 'Asia/Jerusalem')).toISOString()).toBe(
+      '2027-03-25T22:00:00.000Z',
+    );
+    expect(new Date(startOfDayIn('2027-03-27', 'Asia/Jerusalem')).toISOString()).toBe(
+      '2027-03-26T21:00:00.000Z',
+    );
+    expect(new Date(startOfDayIn('2027-01-01', 'UTC')).toISOString()).toBe(
+      '2027-01-01T00:00:00.000Z',
+    );
+    expect(dateIn(startOfDayIn('2027-10-31', 'Europe/Berlin'), 'Europe/Berlin')).toBe('2027-10-31');
   });
 });

@@ -1,0 +1,104 @@
+import { about, MaslulError } from '@maslul/timing';
+import { describe, expect, it } from 'vitest';
+import { defineProgram } from '../define-program.js';
+import { labelIn } from '../label.js';
+import { sample } from './sample-program.js';
+
+const roles = { manager: { label: 'Manager' } } as const;
+
+describe('defineProgram', () => {
+  it('keeps tracks in order, each step after the previous one unless it says otherwise', () => {
+    expect(sample.tracks.map((t) => [t.id, t.steps])).toEqual([
+      ['strategy', ['scope', 'meeting1', 'mapping', 'teamMeetings']],
+      ['pilot', ['hackathon', 'review']],
+      ['convergence', ['decision']],
+    ]);
+    expect(sample.steps.mapping.after).toEqual(['meeting1']);
+    expect(sample.steps.meeting1.after).toEqual([{ step: 'scope', lag: about(2, 'weeks') }]);
+    expect(sample.steps.decision.after).toEqual(['teamMeetings', 'review']);
+    expect(sample.steps.teamMeetings.count).toBe(4);
+  });
+
+  it('compiles the timing schedule with the same steps', () => {
+    expect(sample.schedule.order).toEqual([
+      'scope',
+      'meeting1',
+      'mapping',
+      'hackathon',
+      'teamMeetings',
+      'review',
+      'decision',
+    ]);
+    expect(sample.schedule.steps.mapping.kind).toBe('span');
+    expect(sample.schedule.steps.teamMeetings.kind).toBe('series');
+  });
+
+  it('refuses ids that cannot name states and events', () => {
+    expect(() =>
+      defineProgram('demo', { version: 1, label: 'Demo' })
+        .roles(roles)
+        .track('main', 'Main', (t) => t.milestone('S6.social', { label: 'x', by: ['manager'] }))
+        .build(),
+    ).toThrow(expect.objectContaining({ code: 'invalid-id', path: ['steps', 'S6.social'] }));
+  });
+
+  it('refuses unknown roles and duplicate steps from untyped input, naming them', () => {
+    const build = () =>
+      defineProgram('demo', { version: 1, label: 'Demo' })
+        .roles(roles)
+        .track('main', 'Main', (t) =>
+          t
+            .milestone('a', { label: 'A', by: ['mayor' as 'manager'] })
+            .milestone('b' as 'a' & 'b', { label: 'B', by: ['manager'] })
+            .milestone('b' as never, { label: 'B', by: ['manager'] }),
+        )
+        .build();
+    let error: unknown;
+    try {
+      build();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(MaslulError);
+    expect((error as MaslulError).issues.map((i) => [i.code, i.step])).toEqual([
+      ['unknown-role', 'a'],
+      ['duplicate-step', 'b'],
+    ]);
+  });
+
+  it('refuses a bare lag on the first step of a track, and a program with no tracks', () => {
+    expect(() =>
+      defineProgram('demo', { version: 1, label: 'Demo' })
+        .roles(roles)
+        .track('main', 'Main', (t) =>
+          t.milestone('a', { label: 'A', by: ['manager'], after: about(1, 'weeks') }),
+        )
+        .build(),
+    ).toThrow(expect.objectContaining({ code: 'no-previous-step' }));
+    expect(() => defineProgram('demo', { version: 1, label: 'Demo' }).build()).toThrow(
+      expect.objectContaining({ code: 'empty-program' }),
+    );
+  });
+
+  it('refuses a join on a later step of its own track: a cycle, named by the timing model', () => {
+    expect(() =>
+      defineProgram('demo', { version: 1, label: 'Demo' })
+        .roles(roles)
+        .track('main', 'Main', (t) =>
+          t
+            .milestone('a', { label: 'A', by: ['manager'], after: 'b' as never })
+            .milestone('b', { label: 'B', by: ['manager'] }),
+        )
+        .build(),
+    ).toThrow(expect.objectContaining({ code: 'cycle', message: expect.stringContaining('"a"') }));
+  });
+});
+
+describe('labelIn', () => {
+  it('picks the locale, then English, then any', () => {
+    expect(labelIn({ en: 'Review', he: 'סקירה' }, 'he')).toBe('סקירה');
+    expect(labelIn({ en: 'Review' }, 'ar')).toBe('Review');
+    expect(labelIn({ he: 'סקירה' }, 'ar')).toBe('סקירה');
+    expect(labelIn('Review', 'he')).toBe('Review');
+  });
+});

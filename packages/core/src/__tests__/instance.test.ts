@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../clock.js';
+import { createInstance, replay, restoreInstance } from '../instance.js';
+import { Refusal } from '../refusal.js';
+import { manager, member, sample, steering } from './sample-program.js';
+
+const five = ['a', 'b', 'c', 'd', 'e'];
+
+function started() {
+  const clock = createManualClock('2027-01-04T08:00:00Z');
+  const instance = createInstance(sample, { start: '2027-01-04', clock });
+  const first = instance.send(
+    { type: 'scope', payload: { areas: ['north'] } },
+    { actor: steering },
+  );
+  expect(first.ok).toBe(true);
+  return { clock, instance };
+}
+
+describe('createInstance: send', () => {
+  it('accepts an event, records its date, and returns the entry, snapshot and deadlines', () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    const result = instance.send(
+      { type: 'meeting1', payload: { challenges: five } },
+      { actor: steering, idempotencyKey: 'm1' },
+    );
+    if (!result.ok) throw result.refusal;
+    expect(result.entry).toMatchObject({
+      seq: 2,
+      type: 'meeting1',
+      date: '2027-01-18',
+      at: '2027-01-18T10:00:00.000Z',
+      actor: { id: 'mayor', roles: ['steering'] },
+      trace: [{ rule: 'S1', step: 'meeting1', passed: true }],
+    });
+    expect(result.snapshot.value).toEqual({
+      strategy: 'mapping',
+      pilot: 'hackathon',
+      convergence: 'decision',
+    });
+    expect(result.snapshot.context.steps.meeting1).toEqual({
+      started: '2027-01-18',
+      finished: '2027-01-18',
+      payload: { challenges: five },
+    });
+    // The hackathon: about a month after meeting 1, from 2027-02-18 (nominal).
+    expect(result.deadlines.find((d) => d.id === 'hackathon:due')).toMatchObject({
+      date: '2027-02-18',
+      at: Date.parse('2027-02-18T00:00:00Z'),
+    });
+    expect(instance.current()).toEqual({
+      strategy: { step: 'mapping', running: false },
+      pilot: { step: 'hackathon', running: false },
+      convergence: { step: 'decision', running: false },
+    });
+  });
+
+  it('applies a repeated idempotency key once and returns the first result', () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    const options = { actor: steering, idempotencyKey: 'm1' } as const;
+    const first = instance.send({ type: 'meeting1', payload: { challenges: five } }, options);
+    const again = instance.send({ type: 'meeting1', payload: { challenges: five } }, options);
+    expect(again).toMatchObject({ ok: true, duplicate: true });
+    if (first.ok && again.ok) expect(again.entry).toBe(first.entry);
+    expect(instance.snapshot().seq).toBe(2);
+    expect(instance.history()).toHaveLength(2);
+  });
+
+  describe('refusals change nothing', () => {
+    const cases = [
+      {
+        name: 'a wrong role',
+        code: 'forbidden',
+        rule: 'core.roles',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send({ type: 'meeting1', payload: { challenges: five } }, { actor: member }),
+        message: /"yossi" may not record "meeting1": it needs one of the roles "steering"/,
+      },
+      {
+        name: 'a payload failing its schema',
+        code: 'invalid-payload',
+        rule: 'core.payload',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send(
+            { type: 'meeting1', payload: { challenges: 'five' } as never },
+            { actor: steering },
+          ),
+        message: /"meeting1" payload\.challenges: /,
+      },
+      {
+        name: 'a rule failing',
+        code: 'rule-failed',
+        rule: 'S1',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send({ type: 'meeting1', payload: { challenges: ['a'] } }, { actor: steering }),
+        message: /refused by rule S1: Meeting 1 ranks exactly five focus challenges/,
+      },
+      {
+        name: 'an event its track has not reached',
+        code: 'not-now',
+        rule: 'core.track-order',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send({ type: 'mapping.start' }, { actor: manager }),
+        message: /track "strategy" is at "meeting1"/,
+      },
+      {
+        name: 'a step waiting for another track',
+        code: 'waiting',
+        rule: 'core.after',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send({ type: 'hackathon' }, { actor: manager }),
+        message: /"hackathon" waits for "meeting1"/,
+      },
+      {
+        name: 'an unknown event',
+        code: 'unknown-event',
+        rule: 'core.known-event',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send({ type: 'party' } as never, { actor: steering }),
+        message: /"party" is not an event of program "sample"/,
+      },
+      {
+        name: 'an event dated after now',
+        code: 'future-event',
+        rule: 'core.no-future',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send(
+            { type: 'meeting1', payload: { challenges: five } },
+            { actor: steering, at: '2030-01-01T00:00:00Z' },
+          ),
+        message: /after the clock's now/,
+      },
+    ] as const;
+
+    for (const c of cases) {
+      it(`refuses ${c.name} with a typed error (${c.code})`, () => {
+        const { instance } = started();
+        const before = JSON.stringify(instance.snapshot());
+        const result = c.send(instance);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.refusal).toBeInstanceOf(Refusal);
+        expect(result.refusal).toMatchObject({ code: c.code, rule: c.rule });
+        expect(result.refusal.message).toMatch(c.message);
+        expect(JSON.stringify(instance.snapshot())).toBe(before);
+        expect(instance.history()).toHaveLength(1);
+      });
+    }
+
+    it('names every failing field of a payload', () => {
+      const { instance } = started();
+      const result = instance.send({ type: 'meeting1', payload: {} as never }, { actor: steering });
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.refusal.issues.map((i) => i.path)).toEqual([['payload', 'challenges']]);
+    });
+  });
+});
+
+describe('restoreInstance and replay', () => {
+  it('replays the log to the same snapshot, byte for byte', () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    instance.send(
+      { type: 'meeting1', payload: { challenges: five } },
+      { actor: steering, idempotencyKey: 'k' },
+    );
+    clock.advanceTo('2027-01-20T10:00:00Z');
+    instance.send({ type: 'mapping.start' }, { actor: manager });
+    const again = replay(sample, instance.history(), { start: '2027-01-04', clock });
+    expect(JSON.stringify(again.snapshot())).toBe(JSON.stringify(instance.snapshot()));
+  });
+
+  it('restores a snapshot through JSON and goes on from it', () => {
+    const { clock, instance } = started();
+    const saved = JSON.parse(JSON.stringify(instance.snapshot()));
+    const restored = restoreInstance(sample, saved, { start: '2027-01-04', clock });
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    const result = restored.send(
+      { type: 'meeting1', payload: { challenges: five } },
+      { actor: steering },
+    );
+    expect(result.ok && result.entry.seq).toBe(2);
+  });
+
+  it('refuses a snapshot of another program or version, unless migrated', () => {
+    const { clock, instance } = started();
+    const snapshot = instance.snapshot();
+    const options = { start: '2027-01-04', clock } as const;
+    expect(() =>
+      restoreInstance(sample, { ...snapshot, program: { id: 'other', version: 1 } }, options),
+    ).toThrow(expect.objectContaining({ code: 'wrong-program' }));
+    const old = { ...snapshot, program: { id: 'sample', version: 0 } };
+    expect(() => restoreInstance(sample, old, options)).toThrow(
+      expect.objectContaining({
+        code: 'version-mismatch',
+        message: expect.stringContaining('pass a migration from version 0'),
+      }),
+    );
+    const migrated = restoreInstance(sample, old, {
+      ...options,
+      migrations: { 0: (s) => ({ ...s, program: { id: s.program.id, version: 1 } }) },
+    });
+    expect(migrated.snapshot().program.version).toBe(1);
+  });
+});

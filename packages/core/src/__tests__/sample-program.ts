@@ -1,0 +1,70 @@
+// A small program for the tests: two tracks and a convergence, a join, a span, a series, three
+// roles, payloads with schemas and a named rule.
+import { about } from '@maslul/timing';
+import * as z from 'zod';
+import { defineProgram } from '../define-program.js';
+
+export const sample = defineProgram('sample', { version: 1, label: { en: 'Sample', he: 'דוגמה' } })
+  .roles({
+    steering: { label: { en: 'Steering committee', he: 'ועדת היגוי' } },
+    manager: { label: { en: 'Program manager', he: 'מנהל.ת התוכנית' } },
+    member: { label: { en: 'Team member', he: 'חבר.ת צוות' } },
+  })
+  .track('strategy', 'Strategy', (t) =>
+    t
+      .milestone('scope', {
+        label: 'Scope set',
+        by: ['steering'],
+        payload: z.object({ areas: z.array(z.string().min(1)).min(1) }),
+      })
+      .meeting('meeting1', {
+        label: 'Meeting 1',
+        by: ['steering'],
+        after: about(2, 'weeks'),
+        payload: z.object({ challenges: z.array(z.string()) }),
+        rules: [
+          {
+            id: 'S1',
+            reason: {
+              en: 'Meeting 1 ranks exactly five focus challenges',
+              he: 'חמישה אתגרים בדיוק',
+            },
+            check: ({ payload }) => payload.challenges.length === 5,
+          },
+        ],
+      })
+      .span('mapping', {
+        label: 'Mapping',
+        by: ['manager'],
+        duration: about(3, 'months'),
+        payload: z.object({ summary: z.string().min(1) }),
+      })
+      .series('teamMeetings', {
+        label: 'Team meetings',
+        by: ['member', 'manager'],
+        after: about(2, 'weeks'),
+        repeat: { every: 'P2W', count: 4 },
+      }),
+  )
+  .track('pilot', 'Pilot', (t) =>
+    t
+      .milestone('hackathon', {
+        label: 'Hackathon',
+        by: ['manager'],
+        after: { step: 'meeting1', lag: about(1, 'months') },
+      })
+      .review('review', { label: 'Review', by: ['steering'], after: about(9, 'months') }),
+  )
+  .track('convergence', 'Convergence', (t) =>
+    t.decision('decision', {
+      label: 'Decision',
+      by: ['steering'],
+      after: ['teamMeetings', 'review'],
+      payload: z.object({ continued: z.array(z.string()) }),
+    }),
+  )
+  .build();
+
+export const steering = { id: 'mayor', roles: ['steering'] } as const;
+export const manager = { id: 'dana', roles: ['manager'] } as const;
+export const member = { id: 'yossi', roles: ['member'] } as const;

@@ -1,0 +1,52 @@
+import { type PlainDate, type Plan, type PlannedStep, startOfDayIn } from '@maslul/timing';
+
+/**
+ * A moment the program cares about, computed from the plan and stored as data: a step's window
+ * `opens`, it is `due` (its planned date), or it is `overdue` (its window closed). A scheduler
+ * delivers each once at `at`; a re-planned deadline keeps its `id` and gets a new `at`.
+ *
+ * @example
+ * ```ts
+ * import type { Deadline } from '@maslul/core';
+ *
+ * const due: Deadline = { id: 'S4:due', step: 'S4', kind: 'due', date: '2027-01-05', at: 1799100000000 };
+ * ```
+ * @category Runtime
+ */
+export interface Deadline {
+  readonly id: string;
+  readonly step: string;
+  readonly kind: 'opens' | 'due' | 'overdue';
+  /** The plain date, in the calendar's time zone. */
+  readonly date: PlainDate;
+  /** The instant the date begins there, in epoch milliseconds. */
+  readonly at: number;
+}
+
+function nextDay(date: PlainDate): PlainDate {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10) as PlainDate;
+}
+
+/** The deadlines of every step not finished yet, in time order. */
+export function deadlinesOf(plan: Plan): Deadline[] {
+  const zone = plan.calendar.timeZone;
+  const deadlines: Deadline[] = [];
+  const add = (step: string, kind: Deadline['kind'], date: PlainDate): void => {
+    deadlines.push({ id: `${step}:${kind}`, step, kind, date, at: startOfDayIn(date, zone) });
+  };
+  for (const id of plan.order) {
+    const step = plan.steps[id] as PlannedStep;
+    if (step.recorded.finish) continue;
+    if (step.recorded.start) {
+      add(id, 'due', step.finish);
+      add(id, 'overdue', nextDay(step.finishWindow.latest));
+    } else {
+      add(id, 'opens', step.window.earliest);
+      add(id, 'due', step.start);
+      add(id, 'overdue', nextDay(step.window.latest));
+    }
+  }
+  return deadlines.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,101 @@
+import type { PlainDate } from '@maslul/timing';
+import type { Program } from './program.js';
+import type { StepShape } from './types.js';
+
+/**
+ * An event of type `T` with payload `P`; the payload is optional only where the step takes none.
+ *
+ * @example
+ * ```ts
+ * import type { EventWithPayload } from '@maslul/core';
+ *
+ * const event: EventWithPayload<'S1', { challenges: string[] }> = {
+ *   type: 'S1',
+ *   payload: { challenges: ['a', 'b', 'c', 'd', 'e'] },
+ * };
+ * ```
+ * @category Runtime
+ */
+export type EventWithPayload<T extends string, P> = [P] extends [undefined]
+  ? { readonly type: T; readonly payload?: undefined }
+  : { readonly type: T; readonly payload: P };
+
+/**
+ * The events of a program's steps, inferred from its definition: a milestone, meeting, review or
+ * decision `S1` is `{ type: 'S1', payload }`; a span `S2` is `S2.start` and
+ * `{ type: 'S2.finish', payload }`; a series is `{ type: id, payload }` per occurrence.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { defineProgram, type ProgramEvent } from '@maslul/core';
+ *
+ * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+ *   .roles({ manager: { label: 'Manager' } })
+ *   .track('main', 'Main', (t) =>
+ *     t.milestone('kickoff', { label: 'Kickoff', by: ['manager'], payload: z.object({ note: z.string() }) }),
+ *   )
+ *   .build();
+ * const event: ProgramEvent<typeof program> = { type: 'kickoff', payload: { note: 'go' } };
+ * ```
+ * @category Runtime
+ */
+export type ProgramEvent<P extends Program> =
+  P extends Program<string, infer Steps, string> ? EventOfSteps<Steps> : never;
+
+/**
+ * The events of a record of step shapes (see {@link ProgramEvent}).
+ *
+ * @example
+ * ```ts
+ * import type { EventOfSteps } from '@maslul/core';
+ *
+ * type Events = EventOfSteps<{ mapping: { kind: 'span'; payload: { summary: string } } }>;
+ * const started: Events = { type: 'mapping.start' };
+ * ```
+ * @category Runtime
+ */
+export type EventOfSteps<Steps extends Record<string, StepShape>> = {
+  [K in Extract<keyof Steps, string>]: Steps[K]['kind'] extends 'span'
+    ?
+        | { readonly type: `${K}.start`; readonly payload?: undefined }
+        | EventWithPayload<`${K}.finish`, Steps[K]['payload']>
+    : EventWithPayload<K, Steps[K]['payload']>;
+}[Extract<keyof Steps, string>];
+
+/**
+ * An event as the compiled machine takes it: the program event plus the plain date it happened
+ * on (the runtime derives it from `at` in the calendar's time zone).
+ *
+ * @example
+ * ```ts
+ * import type { MachineEvent } from '@maslul/core';
+ *
+ * const event: MachineEvent = { type: 'kickoff', payload: undefined, date: '2026-09-07' };
+ * ```
+ * @category Compiler
+ */
+export interface MachineEvent {
+  readonly type: string;
+  readonly payload?: unknown;
+  readonly date: PlainDate;
+}
+
+/** The step an event type belongs to, and which part of it: a span's start or finish. */
+export interface EventTarget {
+  readonly step: string;
+  readonly phase: 'record' | 'start' | 'finish';
+}
+
+/** Reads an event type against a program: the step and phase, or undefined if it is none. */
+export function targetOf(program: Program, type: string): EventTarget | undefined {
+  const steps = program.steps as Record<string, { kind: string } | undefined>;
+  const direct = steps[type];
+  if (direct) return direct.kind === 'span' ? undefined : { step: type, phase: 'record' };
+  const dot = type.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const step = type.slice(0, dot);
+  const phase = type.slice(dot + 1);
+  if (steps[step]?.kind !== 'span' || (phase !== 'start' && phase !== 'finish')) return undefined;
+  return { step, phase };
+}

@@ -1,0 +1,27 @@
+import type { Facts, StepFact } from '@maslul/timing';
+import type { ProgramContext } from './compile.js';
+import type { Program } from './program.js';
+import type { StepDefinition } from './types.js';
+
+/** What the machine recorded, as the timing model's facts: the solver re-plans from them. */
+export function factsOf(program: Program, context: ProgramContext): Facts {
+  const facts: Record<string, StepFact> = {};
+  const steps = program.steps as Record<string, StepDefinition>;
+  for (const [id, record] of Object.entries(context.steps)) {
+    const kind = steps[id]?.kind;
+    if (kind === 'series') {
+      facts[id] = {
+        occurrences: record.occurrences ?? [],
+        ...(record.finished !== undefined ? { finish: record.finished } : {}),
+      };
+    } else if (kind === 'span') {
+      facts[id] = {
+        ...(record.started !== undefined ? { start: record.started } : {}),
+        ...(record.finished !== undefined ? { finish: record.finished } : {}),
+      };
+    } else if (record.finished !== undefined) {
+      facts[id] = { start: record.finished, finish: record.finished };
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,64 @@
+/**
+ * `@maslul/core`: write a long multi-track program once with a typed DSL, compile it to a plain
+ * XState v5 machine and a `@maslul/timing` schedule, and run instances of it deterministically:
+ * every event validated (zod), role-checked and rule-checked, time taken only from the event and
+ * an injected clock, deadlines returned as data.
+ *
+ * @packageDocumentation
+ */
+
+export { MaslulError } from '@maslul/timing';
+export {
+  type Clock,
+  createManualClock,
+  MAX_TIMER_DELAY,
+  type ManualClock,
+  systemClock,
+  type TimerHost,
+} from './clock.js';
+export { compile, type ProgramContext, type ProgramMachine, type StepRecord } from './compile.js';
+export type { Deadline } from './deadlines.js';
+export { defineProgram, ProgramBuilder, TrackBuilder } from './define-program.js';
+export type { EventOfSteps, EventWithPayload, MachineEvent, ProgramEvent } from './events.js';
+export {
+  type Actor,
+  createInstance,
+  type InstanceOptions,
+  type InstanceSnapshot,
+  type LogEntry,
+  type Migration,
+  type ProgramInstance,
+  type RoleOf,
+  type RuleTrace,
+  replay,
+  restoreInstance,
+  type SendOptions,
+  type SendResult,
+  type StepIdOf,
+} from './instance.js';
+export { type Label, labelIn } from './label.js';
+export type { Program } from './program.js';
+export { Refusal, type RefusalCode } from './refusal.js';
+export {
+  createScheduler,
+  DEFAULT_MAX_WAIT,
+  DEFAULT_RETRY_DELAY,
+  deliveryKey,
+  type Scheduler,
+  type SchedulerDeadline,
+  type SchedulerOptions,
+} from './scheduler.js';
+export type {
+  MilestoneOptions,
+  RoleDefinition,
+  Rule,
+  RuleInput,
+  Schema,
+  SeriesOptions,
+  SpanOptions,
+  StepDefinition,
+  StepKind,
+  StepOptions,
+  StepShape,
+  TrackDefinition,
+} from './types.js';

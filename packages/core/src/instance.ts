@@ -1,0 +1,700 @@
+import {
+  dateIn,
+  type Instant,
+  MaslulError,
+  mondayToFriday,
+  type PlainDate,
+  type Plan,
+  type StepStatus,
+  solve,
+  statusAt,
+  type WorkCalendar,
+} from '@maslul/timing';
+import { initialTransition, type StateValue, transition } from 'xstate';
+import type { Clock } from './clock.js';
+import {
+  compile,
+  failingRules,
+  type ProgramContext,
+  type ProgramMachine,
+  parsePayload,
+  waitingFor,
+} from './compile.js';
+import { type Deadline, deadlinesOf } from './deadlines.js';
+import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
+import { factsOf } from './facts-of.js';
+import { labelIn } from './label.js';
+import type { Program } from './program.js';
+import { Refusal, refuse } from './refusal.js';
+import type { StepDefinition } from './types.js';
+
+/**
+ * Who sends an event: an id for the history, and the roles they hold.
+ *
+ * @example
+ * ```ts
+ * import type { Actor } from '@maslul/core';
+ *
+ * const dana: Actor<'programManager'> = { id: 'dana', roles: ['programManager'] };
+ * ```
+ * @category Runtime
+ */
+export interface Actor<Role extends string = string> {
+  readonly id: string;
+  readonly roles: readonly Role[];
+}
+
+/**
+ * How one rule judged an event.
+ *
+ * @example
+ * ```ts
+ * import type { RuleTrace } from '@maslul/core';
+ *
+ * const trace: RuleTrace = { rule: 'S1', step: 'S1', passed: true, reason: 'Exactly five focus challenges' };
+ * ```
+ * @category Runtime
+ */
+export interface RuleTrace {
+  readonly rule: string;
+  readonly step: string;
+  readonly passed: boolean;
+  /** The rule's reason, in English. */
+  readonly reason: string;
+}
+
+/**
+ * One accepted event, as the history keeps it and a store appends it.
+ *
+ * @example
+ * ```ts
+ * import type { LogEntry } from '@maslul/core';
+ *
+ * const entry: LogEntry = {
+ *   seq: 1,
+ *   type: 'S0',
+ *   payload: { channels: ['social'] },
+ *   at: '2026-09-07T09:00:00.000Z',
+ *   date: '2026-09-07',
+ *   actor: { id: 'mayor', roles: ['steeringCommittee'] },
+ *   idempotencyKey: undefined,
+ *   trace: [],
+ * };
+ * ```
+ * @category Runtime
+ */
+export interface LogEntry {
+  /** 1 for the first event of the instance, then one more each. */
+  readonly seq: number;
+  readonly type: string;
+  readonly payload: unknown;
+  /** When it happened, as an ISO instant. */
+  readonly at: string;
+  /** The plain date of `at` in the calendar's time zone. */
+  readonly date: PlainDate;
+  readonly actor: Actor;
+  readonly idempotencyKey: string | undefined;
+  readonly trace: readonly RuleTrace[];
+}
+
+/**
+ * An instance's state as plain JSON: which program (id and version) it runs, how many events it
+ * took, the machine's state and context, and the idempotency keys it has seen.
+ *
+ * @example
+ * ```ts
+ * import type { InstanceSnapshot } from '@maslul/core';
+ *
+ * const saved = (snapshot: InstanceSnapshot) => JSON.stringify(snapshot);
+ * ```
+ * @category Runtime
+ */
+export interface InstanceSnapshot {
+  readonly program: { readonly id: string; readonly version: number };
+  readonly start: PlainDate;
+  readonly seq: number;
+  readonly value: StateValue;
+  readonly context: ProgramContext;
+  /** Idempotency key -> the seq of the event it was first sent with. */
+  readonly keys: { readonly [key: string]: number };
+}
+
+/**
+ * The result of `send`: accepted, with the new snapshot, the entry to append, the rule trace and
+ * the next deadlines; or refused, with a {@link Refusal} and nothing changed.
+ *
+ * @example
+ * ```ts
+ * import type { SendResult } from '@maslul/core';
+ *
+ * function describe(result: SendResult): string {
+ *   return result.ok ? `#${result.entry.seq} accepted` : result.refusal.message;
+ * }
+ * ```
+ * @category Runtime
+ */
+export type SendResult =
+  | {
+      readonly ok: true;
+      /** True when the idempotency key was seen before: nothing was applied again. */
+      readonly duplicate: boolean;
+      readonly entry: LogEntry;
+      readonly snapshot: InstanceSnapshot;
+      readonly deadlines: readonly Deadline[];
+    }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+/**
+ * The options of `send`.
+ *
+ * @example
+ * ```ts
+ * import type { SendOptions } from '@maslul/core';
+ *
+ * const options: SendOptions<'programManager'> = {
+ *   actor: { id: 'dana', roles: ['programManager'] },
+ *   at: '2026-09-22T09:00:00+03:00',
+ *   idempotencyKey: 'form-7f3a',
+ * };
+ * ```
+ * @category Runtime
+ */
+export interface SendOptions<Role extends string = string> {
+  readonly actor: Actor<Role>;
+  /** When it happened; the clock's now by default. Never after the clock's now. */
+  readonly at?: Instant | undefined;
+  /** A key the caller chooses per intended event: a retried send with it is applied once. */
+  readonly idempotencyKey?: string | undefined;
+}
+
+/**
+ * The options of an instance: the program start, the work calendar and the clock.
+ *
+ * @example
+ * ```ts
+ * import { createManualClock, type InstanceOptions } from '@maslul/core';
+ *
+ * const options: InstanceOptions = { start: '2026-09-07', clock: createManualClock('2026-09-07T08:00:00Z') };
+ * ```
+ * @category Runtime
+ */
+export interface InstanceOptions {
+  /** The program start: steps that wait for nothing are planned from here. */
+  readonly start: PlainDate;
+  /** The only source of "now"; inject a manual clock in tests. */
+  readonly clock: Clock;
+  /** Which days are working days; Monday to Friday by default. */
+  readonly calendar?: WorkCalendar | undefined;
+}
+
+/**
+ * The role ids of a program.
+ *
+ * @example
+ * ```ts
+ * import type { Program, RoleOf } from '@maslul/core';
+ *
+ * type Roles = RoleOf<Program<'demo', Record<never, never>, 'manager' | 'steering'>>; // 'manager' | 'steering'
+ * ```
+ * @category Runtime
+ */
+export type RoleOf<P> = P extends Program<string, infer _S, infer R> ? R : string;
+
+/**
+ * The step ids of a program.
+ *
+ * @example
+ * ```ts
+ * import type { Program, StepIdOf } from '@maslul/core';
+ *
+ * type Steps = StepIdOf<Program<'demo', { kickoff: { kind: 'milestone'; payload: undefined } }, 'manager'>>; // 'kickoff'
+ * ```
+ * @category Runtime
+ */
+export type StepIdOf<P> =
+  P extends Program<string, infer S, string> ? Extract<keyof S, string> : string;
+
+/**
+ * One running program: send it events, read where it stands, its schedule and its history.
+ *
+ * @example
+ * ```ts
+ * import type { ProgramInstance } from '@maslul/core';
+ *
+ * const current = (instance: ProgramInstance) => instance.current();
+ * ```
+ * @category Runtime
+ */
+export interface ProgramInstance<P extends Program = Program> {
+  readonly program: P;
+  /** Validates, checks roles and rules, applies the event, or refuses it changing nothing. */
+  send(event: ProgramEvent<P>, options: SendOptions<RoleOf<P>>): SendResult;
+  /** The state as plain JSON, to store. */
+  snapshot(): InstanceSnapshot;
+  /** The step each track is at (`done` when the track is finished), and a span's phase. */
+  current(): {
+    readonly [track: string]: { readonly step: StepIdOf<P> | 'done'; readonly running: boolean };
+  };
+  /** The plan from the facts so far, with each step's status at an instant (now by default). */
+  schedule(at?: Instant): {
+    readonly plan: Plan<StepIdOf<P>>;
+    readonly status: Record<StepIdOf<P>, StepStatus>;
+  };
+  /** The deadlines of the steps not finished yet. */
+  deadlines(): readonly Deadline[];
+  /** The events accepted by this instance object, with their rule traces. */
+  history(): readonly LogEntry[];
+}
+
+/** The compiled machine of each program, made once. */
+const machines = new WeakMap<Program, ProgramMachine>();
+function machineOf(program: Program): ProgramMachine {
+  let machine = machines.get(program);
+  if (!machine) {
+    machine = compile(program);
+    machines.set(program, machine);
+  }
+  return machine;
+}
+
+function regionAllows(value: StateValue, definition: StepDefinition, target: EventTarget): boolean {
+  const at =
+    typeof value === 'object' ? (value as Record<string, unknown>)[definition.track] : undefined;
+  const expected = target.phase === 'finish' ? `${definition.id}:running` : definition.id;
+  return at === expected;
+}
+
+function checkActor(actor: unknown): Refusal | undefined {
+  const a = actor as Partial<Actor> | undefined;
+  if (!a || typeof a.id !== 'string' || !Array.isArray(a.roles)) {
+    return refuse(
+      'invalid-actor',
+      'core.actor',
+      ['actor'],
+      'The actor needs an id (a string) and roles (a list of role ids).',
+    );
+  }
+  return undefined;
+}
+
+function instantOf(at: Instant | undefined, clock: Clock): { iso: string; time: number } | Refusal {
+  const time =
+    at === undefined
+      ? clock.now()
+      : at instanceof Date
+        ? at.getTime()
+        : typeof at === 'number'
+          ? at
+          : Date.parse(at);
+  if (!Number.isFinite(time)) {
+    return refuse(
+      'invalid-instant',
+      'core.instant',
+      ['at'],
+      `The instant ${JSON.stringify(at)} is not a valid date-time; give a Date, epoch milliseconds or an ISO string.`,
+    );
+  }
+  if (time > clock.now()) {
+    return refuse(
+      'future-event',
+      'core.no-future',
+      ['at'],
+      `The event is dated ${new Date(time).toISOString()}, after the clock's now (${new Date(clock.now()).toISOString()}); record what has happened.`,
+    );
+  }
+  return { iso: new Date(time).toISOString(), time };
+}
+
+/** Everything `send` checks before the machine: the first failure is the refusal. */
+function check(
+  program: Program,
+  context: ProgramContext,
+  value: StateValue,
+  event: { type: string; payload?: unknown },
+  actor: Actor,
+): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
+  const target = typeof event?.type === 'string' ? targetOf(program, event.type) : undefined;
+  if (!target) {
+    return refuse(
+      'unknown-event',
+      'core.known-event',
+      ['type'],
+      `"${String(event?.type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
+    );
+  }
+  const definition = (program.steps as Record<string, StepDefinition>)[
+    target.step
+  ] as StepDefinition;
+  if (!definition.by.some((role) => actor.roles.includes(role))) {
+    return refuse(
+      'forbidden',
+      'core.roles',
+      ['actor', 'roles'],
+      `"${actor.id}" may not record "${event.type}": it needs one of the roles ${definition.by.map((r) => `"${r}"`).join(', ')}.`,
+      target.step,
+    );
+  }
+  const parsed = parsePayload(definition, target.phase, event.payload);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      code: 'invalid-payload',
+      path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      rule: 'core.payload',
+      step: target.step,
+      message: `"${event.type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
+    }));
+    const [first, ...rest] = issues;
+    return new Refusal('invalid-payload', [
+      first ?? {
+        code: 'invalid-payload',
+        path: ['payload'],
+        rule: 'core.payload',
+        step: target.step,
+        message: `"${event.type}" payload is invalid.`,
+      },
+      ...rest,
+    ]);
+  }
+  const atStep = regionAllows(value, definition, target);
+  if (!atStep) {
+    const region = (value as Record<string, string>)[definition.track];
+    return refuse(
+      'not-now',
+      'core.track-order',
+      ['type'],
+      `"${event.type}" cannot be recorded now: track "${definition.track}" is at "${region}".`,
+      target.step,
+    );
+  }
+  const waiting = waitingFor(program, context, target.step);
+  if (waiting.length > 0) {
+    return refuse(
+      'waiting',
+      'core.after',
+      ['type'],
+      `"${target.step}" waits for ${waiting.map((w) => `"${w}"`).join(', ')}, not recorded yet.`,
+      target.step,
+    );
+  }
+  const failing = failingRules(definition, target.phase, parsed.data, context);
+  const trace = definition.rules.map((rule) => ({
+    rule: rule.id,
+    step: target.step,
+    passed: target.phase === 'start' || !failing.includes(rule),
+    reason: labelIn(rule.reason, 'en'),
+  }));
+  const [refusing] = failing;
+  if (refusing) {
+    return refuse(
+      'rule-failed',
+      refusing.id,
+      ['payload'],
+      `"${target.step}" refused by rule ${refusing.id}: ${labelIn(refusing.reason, 'en')}.`,
+      target.step,
+    );
+  }
+  return { target, data: parsed.data, trace };
+}
+
+interface State {
+  value: StateValue;
+  context: ProgramContext;
+  seq: number;
+  keys: Record<string, number>;
+}
+
+function snapshotOf(program: Program, start: PlainDate, state: State): InstanceSnapshot {
+  return {
+    program: { id: program.id, version: program.version },
+    start,
+    seq: state.seq,
+    value: state.value,
+    context: state.context,
+    keys: { ...state.keys },
+  };
+}
+
+/** The instance behind createInstance, restoreInstance and replay. */
+function instanceFrom<P extends Program>(
+  program: P,
+  options: InstanceOptions,
+  initial: State,
+): ProgramInstance<P> {
+  const machine = machineOf(program);
+  const calendar = options.calendar ?? mondayToFriday;
+  const { clock, start } = options;
+  let state = initial;
+  let machineSnapshot = machine.resolveState({ value: state.value, context: state.context });
+  const log: LogEntry[] = [];
+
+  const plan = () =>
+    solve(program.schedule, { start, calendar, facts: factsOf(program, state.context) });
+
+  const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
+    const key = sendOptions?.idempotencyKey;
+    const seen = key === undefined ? undefined : state.keys[key];
+    if (seen !== undefined) {
+      const entry = log.find((e) => e.seq === seen);
+      if (entry) {
+        return {
+          ok: true,
+          duplicate: true,
+          entry,
+          snapshot: snapshotOf(program, start, state),
+          deadlines: deadlinesOf(plan()),
+        };
+      }
+    }
+    const actorProblem = checkActor(sendOptions?.actor);
+    if (actorProblem) return { ok: false, refusal: actorProblem };
+    const instant = instantOf(sendOptions.at, clock);
+    if (instant instanceof Refusal) return { ok: false, refusal: instant };
+    const raw = event as { type: string; payload?: unknown };
+    const checked = check(program, state.context, state.value, raw, sendOptions.actor);
+    if (checked instanceof Refusal) return { ok: false, refusal: checked };
+    const date = dateIn(instant.time, calendar.timeZone);
+    const machineEvent: MachineEvent = { type: raw.type, payload: raw.payload, date };
+    const [next] = transition(machine, machineSnapshot, machineEvent);
+    if (next === machineSnapshot) {
+      // The checks above mirror the machine's guards; reaching here means they disagree.
+      return {
+        ok: false,
+        refusal: refuse(
+          'not-now',
+          'core.machine',
+          ['type'],
+          `The statechart did not take "${raw.type}" in state ${JSON.stringify(state.value)}.`,
+        ),
+      };
+    }
+    const seq = state.seq + 1;
+    const entry: LogEntry = {
+      seq,
+      type: raw.type,
+      payload: raw.payload,
+      at: instant.iso,
+      date,
+      actor: { id: sendOptions.actor.id, roles: [...sendOptions.actor.roles] },
+      idempotencyKey: key,
+      trace: checked.trace,
+    };
+    machineSnapshot = next;
+    state = {
+      value: next.value,
+      context: next.context,
+      seq,
+      keys: key === undefined ? state.keys : { ...state.keys, [key]: seq },
+    };
+    log.push(entry);
+    return {
+      ok: true,
+      duplicate: false,
+      entry,
+      snapshot: snapshotOf(program, start, state),
+      deadlines: deadlinesOf(plan()),
+    };
+  };
+
+  return {
+    program,
+    send,
+    snapshot: () => snapshotOf(program, start, state),
+    current: () => {
+      const current: Record<string, { step: string; running: boolean }> = {};
+      for (const track of program.tracks) {
+        const at = String((state.value as Record<string, string>)[track.id] ?? 'done');
+        const running = at.endsWith(':running');
+        current[track.id] = { step: running ? at.slice(0, -':running'.length) : at, running };
+      }
+      return current as ReturnType<ProgramInstance<P>['current']>;
+    },
+    schedule: (at?: Instant) => {
+      const solved = plan() as Plan<StepIdOf<P>>;
+      return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
+    },
+    deadlines: () => deadlinesOf(plan()),
+    history: () => [...log],
+  };
+}
+
+/**
+ * Starts a new instance of a program.
+ *
+ * @param program - a program from `defineProgram(...).build()`
+ * @param options - the program start, the clock and the calendar
+ * @returns the instance
+ *
+ * @example
+ * ```ts
+ * import { createInstance, createManualClock, defineProgram } from '@maslul/core';
+ *
+ * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+ *   .roles({ manager: { label: 'Manager' } })
+ *   .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }))
+ *   .build();
+ * const clock = createManualClock('2027-01-04T09:00:00Z');
+ * const instance = createInstance(program, { start: '2027-01-04', clock });
+ * const result = instance.send({ type: 'kickoff' }, { actor: { id: 'dana', roles: ['manager'] } });
+ * result.ok; // true
+ * ```
+ * @category Runtime
+ */
+export function createInstance<P extends Program>(
+  program: P,
+  options: InstanceOptions,
+): ProgramInstance<P> {
+  const [initial] = initialTransition(machineOf(program));
+  return instanceFrom(program, options, {
+    value: initial.value,
+    context: initial.context,
+    seq: 0,
+    keys: {},
+  });
+}
+
+/**
+ * A function that brings a snapshot of an older program version up to this one.
+ *
+ * @example
+ * ```ts
+ * import type { Migration } from '@maslul/core';
+ *
+ * const v1to2: Migration = (snapshot) => ({ ...snapshot, program: { ...snapshot.program, version: 2 } });
+ * ```
+ * @category Runtime
+ */
+export type Migration = (snapshot: InstanceSnapshot) => InstanceSnapshot;
+
+/**
+ * Loads an instance from a stored snapshot. A snapshot of another program, or of another
+ * version without a migration for it, is refused clearly.
+ *
+ * @param program - the program it runs
+ * @param snapshot - the stored snapshot
+ * @param options - the instance options, and migrations by the version they start from
+ * @returns the instance
+ * @throws MaslulError `wrong-program`, `version-mismatch` or `invalid-snapshot`
+ *
+ * @example
+ * ```ts
+ * import { createInstance, createManualClock, defineProgram, restoreInstance } from '@maslul/core';
+ *
+ * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+ *   .roles({ manager: { label: 'Manager' } })
+ *   .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }))
+ *   .build();
+ * const options = { start: '2027-01-04', clock: createManualClock('2027-01-04T09:00:00Z') } as const;
+ * const saved = JSON.stringify(createInstance(program, options).snapshot());
+ * const again = restoreInstance(program, JSON.parse(saved), options);
+ * ```
+ * @category Runtime
+ */
+export function restoreInstance<P extends Program>(
+  program: P,
+  snapshot: InstanceSnapshot,
+  options: InstanceOptions & {
+    readonly migrations?: { readonly [fromVersion: number]: Migration } | undefined;
+  },
+): ProgramInstance<P> {
+  let current = snapshot;
+  if (current?.program?.id !== program.id) {
+    throw new MaslulError([
+      {
+        code: 'wrong-program',
+        path: ['program', 'id'],
+        rule: 'core.snapshot-program',
+        message: `The snapshot is of program ${JSON.stringify(current?.program?.id)}, not "${program.id}".`,
+      },
+    ]);
+  }
+  while (current.program.version !== program.version) {
+    const migrate = options.migrations?.[current.program.version];
+    if (!migrate || current.program.version > program.version) {
+      throw new MaslulError([
+        {
+          code: 'version-mismatch',
+          path: ['program', 'version'],
+          rule: 'core.snapshot-version',
+          message: `The snapshot runs version ${current.program.version} of "${program.id}", and this is version ${program.version}; pass a migration from version ${current.program.version} in options.migrations.`,
+        },
+      ]);
+    }
+    current = migrate(current);
+  }
+  if (
+    typeof current.seq !== 'number' ||
+    typeof current.context !== 'object' ||
+    current.value === undefined
+  ) {
+    throw new MaslulError([
+      {
+        code: 'invalid-snapshot',
+        path: [],
+        rule: 'core.snapshot-shape',
+        message: 'The snapshot lacks seq, value or context; it is not an instance snapshot.',
+      },
+    ]);
+  }
+  return instanceFrom(
+    program,
+    { ...options, start: current.start },
+    {
+      value: current.value,
+      context: current.context,
+      seq: current.seq,
+      keys: { ...current.keys },
+    },
+  );
+}
+
+/**
+ * Replays an instance's accepted events from empty: the result's snapshot equals the one the
+ * events produced live, byte for byte (the runtime is a pure function of its events).
+ *
+ * @param program - the program
+ * @param entries - the log, in seq order
+ * @param options - the instance options (the clock must be at or after the last event)
+ * @returns the instance, with its history
+ * @throws MaslulError `replay-refused` when an entry is refused (the log does not fit the program)
+ *
+ * @example
+ * ```ts
+ * import { createInstance, createManualClock, defineProgram, replay } from '@maslul/core';
+ *
+ * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+ *   .roles({ manager: { label: 'Manager' } })
+ *   .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }))
+ *   .build();
+ * const options = { start: '2027-01-04', clock: createManualClock('2027-01-04T09:00:00Z') } as const;
+ * const live = createInstance(program, options);
+ * live.send({ type: 'kickoff' }, { actor: { id: 'dana', roles: ['manager'] } });
+ * const replayed = replay(program, live.history(), options);
+ * JSON.stringify(replayed.snapshot()) === JSON.stringify(live.snapshot()); // true
+ * ```
+ * @category Runtime
+ */
+export function replay<P extends Program>(
+  program: P,
+  entries: readonly LogEntry[],
+  options: InstanceOptions,
+): ProgramInstance<P> {
+  const instance = createInstance(program, options);
+  for (const entry of entries) {
+    const result = instance.send({ type: entry.type, payload: entry.payload } as ProgramEvent<P>, {
+      actor: entry.actor as Actor<RoleOf<P>>,
+      at: entry.at,
+      idempotencyKey: entry.idempotencyKey,
+    });
+    if (!result.ok) {
+      throw new MaslulError([
+        {
+          code: 'replay-refused',
+          path: ['entries', entry.seq],
+          rule: 'core.replay',
+          message: `Event #${entry.seq} ("${entry.type}") was refused on replay: ${result.refusal.message}`,
+        },
+      ]);
+    }
+  }
+  return instance;
+}

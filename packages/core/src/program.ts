@@ -1,0 +1,200 @@
+import {
+  defineSchedule,
+  type Issue,
+  MaslulError,
+  type Schedule,
+  type ScheduleDefinition,
+} from '@maslul/timing';
+import type { Draft } from './define-program.js';
+import type { Label } from './label.js';
+import type { RoleDefinition, StepDefinition, StepShape, TrackDefinition } from './types.js';
+
+/**
+ * A checked program: its roles, tracks and steps, and the timing schedule compiled from them.
+ * Build one with `defineProgram(...)...build()`. The type parameters carry the step ids, what
+ * each step's events need, and the role ids, so events and actors are checked at compile time.
+ *
+ * @example
+ * ```ts
+ * import { defineProgram } from '@maslul/core';
+ *
+ * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+ *   .roles({ manager: { label: 'Manager' } })
+ *   .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }))
+ *   .build();
+ * program.tracks[0]?.steps; // ['kickoff']
+ * ```
+ * @category Program
+ */
+export interface Program<
+  Id extends string = string,
+  Steps extends Record<string, StepShape> = Record<string, StepShape>,
+  Role extends string = string,
+> {
+  readonly id: Id;
+  readonly version: number;
+  readonly label: Label;
+  readonly roles: { readonly [R in Role]: RoleDefinition };
+  readonly tracks: readonly TrackDefinition[];
+  readonly steps: { readonly [S in Extract<keyof Steps, string>]: StepDefinition };
+  /** The timing graph: every step, with its relations, for `@maslul/timing`'s solver. */
+  readonly schedule: Schedule<Extract<keyof Steps, string>>;
+  /** Type-level only: what each step's events carry. Never set at run time. */
+  readonly '~steps'?: Steps;
+}
+
+/** Ids become XState state keys and event types: no dots, no spaces. */
+const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+function checkId(id: string, what: string, path: (string | number)[], issues: Issue[]): void {
+  if (!ID.test(id)) {
+    issues.push({
+      code: 'invalid-id',
+      path,
+      rule: 'core.id',
+      step: what === 'step' ? id : undefined,
+      message: `The ${what} id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, "_" and "-" (it names states and events).`,
+    });
+  }
+}
+
+function checkSteps(draft: Draft, issues: Issue[]): void {
+  const seen = new Set<string>();
+  draft.steps.forEach((step) => {
+    const path = ['steps', step.id];
+    checkId(step.id, 'step', path, issues);
+    if (seen.has(step.id)) {
+      issues.push({
+        code: 'duplicate-step',
+        path,
+        rule: 'core.unique-step',
+        step: step.id,
+        message: `Step "${step.id}" is declared twice; give each step its own id.`,
+      });
+    }
+    seen.add(step.id);
+    if (step.by.length === 0) {
+      issues.push({
+        code: 'no-role',
+        path: [...path, 'by'],
+        rule: 'core.roles',
+        step: step.id,
+        message: `Step "${step.id}" names no role that may record it; nothing is open by default.`,
+      });
+    }
+    step.by.forEach((role, k) => {
+      if (!(role in draft.roles)) {
+        issues.push({
+          code: 'unknown-role',
+          path: [...path, 'by', k],
+          rule: 'core.known-role',
+          step: step.id,
+          message: `Step "${step.id}" may be recorded by "${role}", which is not a role of this program. Roles: ${Object.keys(
+            draft.roles,
+          )
+            .map((r) => `"${r}"`)
+            .join(', ')}.`,
+        });
+      }
+    });
+    for (const dependency of step.after) {
+      if (typeof dependency === 'object' && dependency.step === '') {
+        issues.push({
+          code: 'no-previous-step',
+          path: [...path, 'after'],
+          rule: 'core.after',
+          step: step.id,
+          message: `Step "${step.id}" is the first of track "${step.track}", so a bare duration has no step to follow; write after: { step: "...", lag: ... }.`,
+        });
+      }
+    }
+    if (step.kind === 'series' && step.count === undefined) {
+      issues.push({
+        code: 'unbounded-series',
+        path: [...path, 'repeat'],
+        rule: 'core.series-count',
+        step: step.id,
+        message: `Series "${step.id}" needs a COUNT, so the runtime knows when it is done.`,
+      });
+    }
+  });
+}
+
+function checkTracks(draft: Draft, issues: Issue[]): void {
+  const seen = new Set<string>();
+  draft.tracks.forEach((track) => {
+    checkId(track.id, 'track', ['tracks', track.id], issues);
+    if (seen.has(track.id)) {
+      issues.push({
+        code: 'duplicate-track',
+        path: ['tracks', track.id],
+        rule: 'core.unique-track',
+        message: `Track "${track.id}" is declared twice.`,
+      });
+    }
+    seen.add(track.id);
+    if (track.steps.length === 0) {
+      issues.push({
+        code: 'empty-track',
+        path: ['tracks', track.id],
+        rule: 'core.track-steps',
+        message: `Track "${track.id}" has no steps; add at least one.`,
+      });
+    }
+  });
+  if (draft.tracks.length === 0) {
+    issues.push({
+      code: 'empty-program',
+      path: ['tracks'],
+      rule: 'core.track-steps',
+      message: `Program "${draft.id}" has no tracks; add one with .track(id, label, (t) => t.milestone(...)).`,
+    });
+  }
+}
+
+function scheduleOf(draft: Draft): Schedule {
+  const definition: Record<string, ScheduleDefinition[string]> = {};
+  for (const step of draft.steps) {
+    definition[step.id] = {
+      label: typeof step.label === 'string' ? step.label : (step.label.en ?? step.id),
+      group: step.track,
+      after: step.after,
+      ...(step.kind === 'span' && step.duration !== undefined ? { duration: step.duration } : {}),
+      ...(step.kind === 'series' && step.repeat !== undefined ? { repeat: step.repeat } : {}),
+    };
+  }
+  return defineSchedule(definition);
+}
+
+/** Checks a draft and freezes it into a program; throws every issue found at once. */
+export function buildProgram(draft: Draft): Program {
+  const issues: Issue[] = [];
+  if (!Number.isInteger(draft.version) || draft.version < 1) {
+    issues.push({
+      code: 'invalid-version',
+      path: ['version'],
+      rule: 'core.version',
+      message: `Program "${draft.id}" has version ${JSON.stringify(draft.version)}; give a whole number from 1.`,
+    });
+  }
+  checkId(draft.id, 'program', ['id'], issues);
+  checkTracks(draft, issues);
+  checkSteps(draft, issues);
+  const [first, ...rest] = issues;
+  if (first) throw new MaslulError([first, ...rest]);
+  // Unknown references, timing cycles (a join on a later step of its own track) and bad
+  // durations are the timing model's to find; its errors name the step.
+  const schedule = scheduleOf(draft);
+  const steps = Object.freeze(Object.fromEntries(draft.steps.map((s) => [s.id, Object.freeze(s)])));
+  return Object.freeze({
+    id: draft.id,
+    version: draft.version,
+    label: draft.label,
+    roles: Object.freeze({ ...draft.roles }),
+    tracks: Object.freeze(
+      draft.tracks.map((t) => Object.freeze({ ...t, steps: Object.freeze([...t.steps]) })),
+    ),
+    steps,
+    schedule,
+  }) as Program;
+}

@@ -1,0 +1,251 @@
+import type { Dependency, Duration, RecurrenceInput } from '@maslul/timing';
+import type * as z from 'zod';
+import type { Label } from './label.js';
+
+/**
+ * What a step is. Milestones, meetings, reviews and decisions are recorded once; a span is
+ * started and finished; a series is recorded once per occurrence.
+ *
+ * @example
+ * ```ts
+ * import type { StepKind } from '@maslul/core';
+ *
+ * const kind: StepKind = 'meeting';
+ * ```
+ * @category Program
+ */
+export type StepKind = 'milestone' | 'meeting' | 'review' | 'decision' | 'span' | 'series';
+
+/**
+ * A payload schema: any zod schema. Steps without one take no payload.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import type { Schema } from '@maslul/core';
+ *
+ * const scope: Schema = z.object({ channels: z.array(z.string()).min(1) });
+ * ```
+ * @category Program
+ */
+export type Schema = z.ZodType;
+
+/**
+ * What a rule sees when it is checked: the event's payload, and the payloads recorded so far by
+ * step id (the last one of each; a span's is its finish payload).
+ *
+ * @example
+ * ```ts
+ * import type { RuleInput } from '@maslul/core';
+ *
+ * const input: RuleInput<{ challenges: string[] }> = {
+ *   payload: { challenges: ['a', 'b', 'c', 'd', 'e'] },
+ *   recorded: { S0: { channels: ['social'] } },
+ * };
+ * ```
+ * @category Rules
+ */
+export interface RuleInput<P> {
+  readonly payload: P;
+  readonly recorded: { readonly [step: string]: unknown };
+}
+
+/**
+ * A named rule: an id to cite (`'S1'`, `'T2'`), the reason people read when it refuses, and the
+ * check. A rule that returns false refuses the event; the runtime records which rules allowed or
+ * refused each event.
+ *
+ * @example
+ * ```ts
+ * import type { Rule } from '@maslul/core';
+ *
+ * const fiveChallenges: Rule<{ challenges: string[] }> = {
+ *   id: 'S1',
+ *   reason: { en: 'Meeting 1 ranks exactly five focus challenges' },
+ *   check: ({ payload }) => payload.challenges.length === 5,
+ * };
+ * ```
+ * @category Rules
+ */
+export interface Rule<P = unknown> {
+  readonly id: string;
+  readonly reason: Label;
+  readonly check: (input: RuleInput<P>) => boolean;
+}
+
+/**
+ * How a role is described.
+ *
+ * @example
+ * ```ts
+ * import type { RoleDefinition } from '@maslul/core';
+ *
+ * const steering: RoleDefinition = { label: { en: 'Steering committee', he: 'ועדת היגוי' } };
+ * ```
+ * @category Program
+ */
+export interface RoleDefinition {
+  readonly label: Label;
+}
+
+/**
+ * The options every step takes: label, roles, timing, payload and rules.
+ *
+ * @example
+ * ```ts
+ * import type { StepOptions } from '@maslul/core';
+ *
+ * const options: StepOptions<'manager', 'kickoff', undefined> = { label: 'Review', by: ['manager'], after: 'P2W' };
+ * ```
+ * @category Program
+ */
+export interface StepOptions<
+  Role extends string,
+  Ref extends string,
+  P extends Schema | undefined,
+> {
+  /** A name for people. */
+  readonly label: Label;
+  /** The roles that may record it. At least one: nothing is open by default. */
+  readonly by: readonly [Role, ...Role[]];
+  /**
+   * When it is due: a duration after the previous step of its track (the default: right after
+   * it), or relations to steps declared before it (`{ step, lag, from }`, several for a join).
+   */
+  readonly after?: Duration | string | Dependency<Ref> | readonly Dependency<Ref>[] | undefined;
+  /** The payload recording it needs (for a span: finishing it). */
+  readonly payload?: P;
+  /** Rules checked when it is recorded. */
+  readonly rules?: readonly Rule<P extends Schema ? z.output<P> : undefined>[] | undefined;
+}
+
+/**
+ * The options of a step recorded once: a milestone, meeting, review or decision.
+ *
+ * @example
+ * ```ts
+ * import { about } from '@maslul/timing';
+ * import type { MilestoneOptions } from '@maslul/core';
+ *
+ * const options: MilestoneOptions<'steering', 'S0', undefined> = {
+ *   label: 'Shaping committee 1',
+ *   by: ['steering'],
+ *   after: about(2, 'weeks'),
+ * };
+ * ```
+ * @category Program
+ */
+export type MilestoneOptions<
+  Role extends string,
+  Ref extends string,
+  P extends Schema | undefined,
+> = StepOptions<Role, Ref, P>;
+
+/**
+ * The options of a span: a step that is started and later finished, like mapping.
+ *
+ * @example
+ * ```ts
+ * import { about } from '@maslul/timing';
+ * import type { SpanOptions } from '@maslul/core';
+ *
+ * const mapping: SpanOptions<'manager', 'S1', undefined> = {
+ *   label: 'Mapping',
+ *   by: ['manager'],
+ *   duration: about(3, 'months'),
+ * };
+ * ```
+ * @category Program
+ */
+export interface SpanOptions<Role extends string, Ref extends string, P extends Schema | undefined>
+  extends StepOptions<Role, Ref, P> {
+  /** How long it runs. */
+  readonly duration: Duration | string;
+}
+
+/**
+ * The options of a series: a step recorded once per occurrence, like four team meetings.
+ *
+ * @example
+ * ```ts
+ * import type { SeriesOptions } from '@maslul/core';
+ *
+ * const meetings: SeriesOptions<'member', 'S5', undefined> = {
+ *   label: 'Team meetings',
+ *   by: ['member'],
+ *   repeat: { every: 'P2W', count: 4 },
+ * };
+ * ```
+ * @category Program
+ */
+export interface SeriesOptions<
+  Role extends string,
+  Ref extends string,
+  P extends Schema | undefined,
+> extends StepOptions<Role, Ref, P> {
+  /** The cadence and count; the series is done when every occurrence is recorded. */
+  readonly repeat: RecurrenceInput & ({ readonly count: number } | string);
+}
+
+/**
+ * A step as the program holds it, checked and with its track.
+ *
+ * @example
+ * ```ts
+ * import type { StepDefinition } from '@maslul/core';
+ *
+ * function rolesOf(step: StepDefinition): readonly string[] {
+ *   return step.by;
+ * }
+ * ```
+ * @category Program
+ */
+export interface StepDefinition {
+  readonly id: string;
+  readonly track: string;
+  readonly kind: StepKind;
+  readonly label: Label;
+  readonly by: readonly string[];
+  /** Relations as the timing model takes them; empty for the program's first steps. */
+  readonly after: readonly Dependency[];
+  readonly payload: Schema | undefined;
+  readonly rules: readonly Rule[];
+  readonly duration: Duration | string | undefined;
+  readonly repeat: RecurrenceInput | undefined;
+  /** For a series: how many occurrences make it done. */
+  readonly count: number | undefined;
+}
+
+/**
+ * A track as the program holds it: its steps in order.
+ *
+ * @example
+ * ```ts
+ * import type { TrackDefinition } from '@maslul/core';
+ *
+ * const firstStep = (track: TrackDefinition) => track.steps[0];
+ * ```
+ * @category Program
+ */
+export interface TrackDefinition {
+  readonly id: string;
+  readonly label: Label;
+  readonly steps: readonly string[];
+}
+
+/**
+ * The type-level record of a step: its kind and the payload its events carry. Programs infer it;
+ * you rarely write one.
+ *
+ * @example
+ * ```ts
+ * import type { StepShape } from '@maslul/core';
+ *
+ * const mapping: StepShape = { kind: 'span', payload: { summary: 'picture' } };
+ * ```
+ * @category Program
+ */
+export interface StepShape {
+  readonly kind: StepKind;
+  readonly payload: unknown;
+}
