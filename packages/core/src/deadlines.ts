@@ -23,10 +23,18 @@ export interface Deadline {
   readonly at: number;
 }
 
+const nextDays = new Map<PlainDate, PlainDate>();
+
 function nextDay(date: PlainDate): PlainDate {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10) as PlainDate;
+  let next = nextDays.get(date);
+  if (next === undefined) {
+    const day = new Date(`${date}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 1);
+    next = day.toISOString().slice(0, 10) as PlainDate;
+    if (nextDays.size > 20_000) nextDays.clear();
+    nextDays.set(date, next);
+  }
+  return next;
 }
 
 /** The deadlines of every step not finished yet, in time order. */

@@ -10,7 +10,7 @@ import {
   statusAt,
   type WorkCalendar,
 } from '@maslul/timing';
-import { initialTransition, type StateValue, transition } from 'xstate';
+import { createActor, initialTransition, type StateValue } from 'xstate';
 import type { Clock } from './clock.js';
 import {
   compile,
@@ -140,6 +140,11 @@ export type SendResult =
       readonly duplicate: boolean;
       readonly entry: LogEntry;
       readonly snapshot: InstanceSnapshot;
+      /**
+       * The deadlines of the steps not finished, re-planned from the facts after this event.
+       * Computed when first read (the plan is solved then), so a caller that only needs the
+       * last event's deadlines, as a replay or an import does, solves once.
+       */
       readonly deadlines: readonly Deadline[];
     }
   | { readonly ok: false; readonly refusal: Refusal };
@@ -255,6 +260,18 @@ function machineOf(program: Program): ProgramMachine {
     machines.set(program, machine);
   }
   return machine;
+}
+
+/** The initial state of each program's machine, computed once (it is plain data). */
+const initials = new WeakMap<Program, { value: StateValue; context: ProgramContext }>();
+function initialOf(program: Program): { value: StateValue; context: ProgramContext } {
+  let initial = initials.get(program);
+  if (!initial) {
+    const [snapshot] = initialTransition(machineOf(program));
+    initial = { value: snapshot.value, context: snapshot.context };
+    initials.set(program, initial);
+  }
+  return initial;
 }
 
 function regionAllows(value: StateValue, definition: StepDefinition, target: EventTarget): boolean {
@@ -424,11 +441,48 @@ function instanceFrom<P extends Program>(
   const calendar = options.calendar ?? mondayToFriday;
   const { clock, start } = options;
   let state = initial;
-  let machineSnapshot = machine.resolveState({ value: state.value, context: state.context });
+  // One actor per instance, started from the state and fed one event at a time: the same
+  // machine any XState user runs. It has no timers or children, so each send is synchronous.
+  const actor = createActor(
+    machine,
+    state.seq === 0
+      ? {}
+      : { snapshot: machine.resolveState({ value: state.value, context: state.context }) },
+  ).start();
   const log: LogEntry[] = [];
 
-  const plan = () =>
-    solve(program.schedule, { start, calendar, facts: factsOf(program, state.context) });
+  // The plan is solved when asked for, once per state: a replay or an import of many events
+  // re-plans only at the end, and a send whose caller reads its deadlines pays for them then.
+  let planned: { state: State; plan: Plan } | undefined;
+  const planOf = (of: State): Plan => {
+    if (planned?.state === of) return planned.plan;
+    const solved = solve(program.schedule, {
+      start,
+      calendar,
+      facts: factsOf(program, of.context),
+    });
+    if (of === state) planned = { state: of, plan: solved };
+    return solved;
+  };
+  const plan = (): Plan => planOf(state);
+  /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
+  const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
+    const at = state; // states are immutable: the result keeps the one it was made in
+    let deadlines: readonly Deadline[] | undefined;
+    const result = {
+      ok: true as const,
+      duplicate,
+      entry,
+      snapshot: snapshotOf(program, start, at),
+    };
+    return Object.defineProperty(result, 'deadlines', {
+      enumerable: true,
+      get: () => {
+        deadlines ??= deadlinesOf(planOf(at));
+        return deadlines;
+      },
+    }) as SendResult;
+  };
 
   const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
     const key = sendOptions?.idempotencyKey;
@@ -436,13 +490,7 @@ function instanceFrom<P extends Program>(
     if (seen !== undefined) {
       const entry = log.find((e) => e.seq === seen);
       if (entry) {
-        return {
-          ok: true,
-          duplicate: true,
-          entry,
-          snapshot: snapshotOf(program, start, state),
-          deadlines: deadlinesOf(plan()),
-        };
+        return accepted(entry, true);
       }
     }
     const actorProblem = checkActor(sendOptions?.actor);
@@ -454,8 +502,10 @@ function instanceFrom<P extends Program>(
     if (checked instanceof Refusal) return { ok: false, refusal: checked };
     const date = dateIn(instant.time, calendar.timeZone);
     const machineEvent: MachineEvent = { type: raw.type, payload: raw.payload, date };
-    const [next] = transition(machine, machineSnapshot, machineEvent);
-    if (next === machineSnapshot) {
+    const before = actor.getSnapshot();
+    actor.send(machineEvent);
+    const next = actor.getSnapshot();
+    if (next === before) {
       // The checks above mirror the machine's guards; reaching here means they disagree.
       return {
         ok: false,
@@ -478,7 +528,6 @@ function instanceFrom<P extends Program>(
       idempotencyKey: key,
       trace: checked.trace,
     };
-    machineSnapshot = next;
     state = {
       value: next.value,
       context: next.context,
@@ -486,13 +535,7 @@ function instanceFrom<P extends Program>(
       keys: key === undefined ? state.keys : { ...state.keys, [key]: seq },
     };
     log.push(entry);
-    return {
-      ok: true,
-      duplicate: false,
-      entry,
-      snapshot: snapshotOf(program, start, state),
-      deadlines: deadlinesOf(plan()),
-    };
+    return accepted(entry, false);
   };
 
   return {
@@ -543,7 +586,7 @@ export function createInstance<P extends Program>(
   program: P,
   options: InstanceOptions,
 ): ProgramInstance<P> {
-  const [initial] = initialTransition(machineOf(program));
+  const initial = initialOf(program);
   return instanceFrom(program, options, {
     value: initial.value,
     context: initial.context,

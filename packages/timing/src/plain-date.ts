@@ -26,9 +26,23 @@ const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_DAY = -25_567;
 const MAX_DAY = 84_000;
 
+/** Parsed dates: facts and plans name the same few hundred dates again and again. */
+const parsed = new Map<string, DayNumber>();
+
 /** Parses a plain date without throwing; undefined when it is not a real `YYYY-MM-DD` date. */
 export function tryDayOf(value: unknown): DayNumber | undefined {
   if (typeof value !== 'string') return undefined;
+  const known = parsed.get(value);
+  if (known !== undefined) return known;
+  const day = parseDay(value);
+  if (day !== undefined) {
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(value, day);
+  }
+  return day;
+}
+
+function parseDay(value: string): DayNumber | undefined {
   const match = PLAIN_DATE.exec(value);
   if (!match) return undefined;
   const [, y, m, d] = match;

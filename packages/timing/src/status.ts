@@ -64,9 +64,23 @@ export function dateIn(at: Instant, timeZone: string): PlainDate {
       message: `The instant ${JSON.stringify(at)} is not a valid date-time; give a Date, epoch milliseconds or an ISO string such as "2027-01-10T09:30:00+02:00".`,
     });
   }
-  const local = new TZDate(time, timeZone);
-  return plainDateOf(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000);
+  // Every zone's offset is a whole number of quarter hours and changes only on a quarter hour, so
+  // all instants of one UTC quarter hour fall on the same local date: one Intl look-up serves them.
+  const key = `${timeZone} ${Math.floor(time / QUARTER_HOUR)}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    const local = new TZDate(time, timeZone);
+    date = plainDateOf(
+      Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000,
+    );
+    if (localDates.size > 20_000) localDates.clear();
+    localDates.set(key, date);
+  }
+  return date;
 }
+
+const QUARTER_HOUR = 15 * 60 * 1000;
+const localDates = new Map<string, PlainDate>();
 
 /**
  * The instant a plain date begins in a time zone (its first moment, 00:00 local, or later on the
@@ -87,10 +101,25 @@ export function dateIn(at: Instant, timeZone: string): PlainDate {
  * @category Dates
  */
 export function startOfDayIn(date: PlainDate, timeZone: string): number {
-  const day = dayOf(date, ['date']);
-  const utc = new Date(day * 86_400_000);
-  return new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), timeZone).getTime();
+  const key = `${timeZone} ${date}`;
+  let instant = dayStarts.get(key);
+  if (instant === undefined) {
+    const day = dayOf(date, ['date']);
+    const utc = new Date(day * 86_400_000);
+    instant = new TZDate(
+      utc.getUTCFullYear(),
+      utc.getUTCMonth(),
+      utc.getUTCDate(),
+      timeZone,
+    ).getTime();
+    if (dayStarts.size > 20_000) dayStarts.clear();
+    dayStarts.set(key, instant);
+  }
+  return instant;
 }
+
+/** Day starts by zone and date: time-zone arithmetic through Intl is slow, and plans repeat days. */
+const dayStarts = new Map<string, number>();
 
 function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
   const day = (date: PlainDate): DayNumber => tryDayOf(date) as DayNumber;

@@ -56,6 +56,22 @@ describe('createInstance: send', () => {
     });
   });
 
+  it("keeps each result's deadlines to its own event, and serialises them", () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    const first = instance.send(
+      { type: 'meeting1', payload: { challenges: five } },
+      { actor: steering },
+    );
+    clock.advanceTo('2027-01-19T10:00:00Z');
+    instance.send({ type: 'mapping.start' }, { actor: manager });
+    if (!first.ok) throw first.refusal;
+    // Read after a later event: still the deadlines as of meeting 1 (mapping not started).
+    expect(first.deadlines.find((d) => d.id === 'mapping:opens')).toBeDefined();
+    expect(instance.deadlines().find((d) => d.id === 'mapping:opens')).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(first)).deadlines).toHaveLength(first.deadlines.length);
+  });
+
   it('applies a repeated idempotency key once and returns the first result', () => {
     const { clock, instance } = started();
     clock.advanceTo('2027-01-18T10:00:00Z');
