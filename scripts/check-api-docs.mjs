@@ -1,9 +1,31 @@
 // Every public export of every package has TSDoc with a summary and an @example (STYLE.md, Docs).
 // typedoc checks that exports are documented; this checks the example, which typedoc does not.
 // Usage: node scripts/check-api-docs.mjs  (from the repo root; reads each package's exports map)
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+
+// Workspace packages resolve to their sources, so the check needs no build (lint runs first).
+const paths = {};
+for (const name of readdirSync('packages')) {
+  const manifest = join('packages', name, 'package.json');
+  if (!existsSync(manifest)) continue;
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+  paths[pkg.name] = [join('packages', name, 'src', 'index.ts')];
+  if (existsSync(join('packages', name, 'src', 'israel', 'index.ts'))) {
+    paths[`${pkg.name}/israel`] = [join('packages', name, 'src', 'israel', 'index.ts')];
+  }
+}
+const options = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  baseUrl: '.',
+  paths,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  module: ts.ModuleKind.ESNext,
+  target: ts.ScriptTarget.ES2022,
+};
 
 const problems = [];
 let checked = 0;
@@ -22,7 +44,7 @@ for (const name of readdirSync('packages')) {
       )
       .map((d) => `src/${d.name}/index.ts`),
   ].map((file) => join(dir, file));
-  const program = ts.createProgram(entries, { strict: true, noEmit: true, skipLibCheck: true });
+  const program = ts.createProgram(entries, options);
   const checker = program.getTypeChecker();
   for (const entry of entries) {
     const source = program.getSourceFile(entry);

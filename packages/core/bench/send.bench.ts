@@ -9,9 +9,9 @@
 //
 // The runtime does more than the bare actor for each event, and it is measured doing all of it:
 // actor and role checks, a zod parse of the payload with field-level errors, the track and join
-// checks, the rule trace, the date in the calendar's time zone, the log entry and the JSON
-// snapshot. The next deadlines (a re-plan of the whole schedule) are computed when a caller reads
-// them; a second line measures the runtime when every event's deadlines are read.
+// checks, the rule trace, the date in the calendar's time zone and the log entry. The JSON
+// snapshot and the next deadlines (a re-plan of the whole schedule) are computed when a caller
+// reads them; a second line measures the runtime when every event's deadlines are read.
 import {
   compile,
   createInstance,

@@ -1,6 +1,16 @@
 import type { PlainDate } from '@maslul/timing';
-import { and, assign, setup } from 'xstate';
+import {
+  type AnyStateMachine,
+  and,
+  assign,
+  createMachine,
+  sendTo,
+  setup,
+  spawnChild,
+} from 'xstate';
 import type { MachineEvent } from './events.js';
+import type { ItemDefinition } from './item.js';
+import { checkItemEvent, type ItemRecord } from './item-checks.js';
 import type { Program } from './program.js';
 import type { StepDefinition } from './types.js';
 
@@ -30,12 +40,17 @@ export interface StepRecord {
  * ```ts
  * import type { ProgramContext } from '@maslul/core';
  *
- * const context: ProgramContext = { steps: { S0: { started: '2026-09-07', finished: '2026-09-07' } } };
+ * const context: ProgramContext = {
+ *   steps: { S0: { started: '2026-09-07', finished: '2026-09-07' } },
+ *   items: {},
+ * };
  * ```
  * @category Compiler
  */
 export interface ProgramContext {
   readonly steps: { readonly [step: string]: StepRecord };
+  /** The items created so far, by id (each is also a child actor of that id). */
+  readonly items: { readonly [item: string]: ItemRecord };
 }
 
 type Phase = 'record' | 'start' | 'finish';
@@ -101,7 +116,7 @@ function record(
   if (params.phase === 'start') next = { ...previous, started: event.date };
   else if (params.phase === 'finish') next = { ...previous, finished: event.date, payload: data };
   else next = { started: previous.started ?? event.date, finished: event.date, payload: data };
-  return { steps: { ...context.steps, [params.step]: next } };
+  return { ...context, steps: { ...context.steps, [params.step]: next } };
 }
 
 function recordOccurrence(
@@ -120,7 +135,47 @@ function recordOccurrence(
     payload: data,
     ...(last ? { finished: event.date } : {}),
   };
-  return { steps: { ...context.steps, [step]: next } };
+  return { ...context, steps: { ...context.steps, [step]: next } };
+}
+
+/** An item kind's own small machine: its states, and its events from state to state. */
+function itemMachine(item: ItemDefinition): AnyStateMachine {
+  const states: Record<string, object> = {};
+  for (const state of item.states) {
+    const on: Record<string, { target: string }> = {};
+    for (const [name, event] of Object.entries(item.events)) {
+      if (event.from.includes(state)) on[name] = { target: event.to };
+    }
+    states[state] = item.final.includes(state) ? { type: 'final' } : { on };
+  }
+  return createMachine({ id: `item:${item.kind}`, initial: item.states[0] ?? 'created', states });
+}
+
+/** The parent's record of an item after one of its events (the child machine moves alike). */
+function recordItem(
+  context: ProgramContext,
+  item: ItemDefinition,
+  event: string,
+  machineEvent: MachineEvent,
+  data: unknown,
+): ProgramContext {
+  const id = machineEvent.item as string;
+  const previous = context.items[id];
+  const next: ItemRecord =
+    event === 'create' || !previous
+      ? {
+          kind: item.kind,
+          state: item.states[0] as string,
+          created: machineEvent.date,
+          data,
+          events: {},
+        }
+      : {
+          ...previous,
+          state: item.events[event]?.to ?? previous.state,
+          events: { ...previous.events, [event]: { date: machineEvent.date, payload: data } },
+        };
+  return { ...context, items: { ...context.items, [id]: next } };
 }
 
 /**
@@ -162,12 +217,34 @@ export function compile(program: Program) {
     const parsed = parsePayload(definition, params.phase, event.payload);
     return parsed.success ? parsed.data : undefined;
   };
+  const items = program.items as Record<string, ItemDefinition>;
+  const itemData = (
+    kind: string,
+    event: string,
+    context: ProgramContext,
+    machineEvent: MachineEvent,
+  ) => {
+    const checked = checkItemEvent(
+      program,
+      context,
+      kind,
+      event,
+      machineEvent.item,
+      machineEvent.payload,
+    );
+    return checked.ok ? checked.data : undefined;
+  };
   const machineSetup = setup({
     types: {
       context: {} as ProgramContext,
       events: {} as MachineEvent,
     },
+    actors: Object.fromEntries(
+      Object.values(items).map((item) => [`item:${item.kind}`, itemMachine(item)]),
+    ),
     guards: {
+      itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
+        checkItemEvent(program, context, params.kind, params.event, event.item, event.payload).ok,
       allowed: ({ context, event }, params: StepParams) => allowed(context, event, params),
       lastOccurrence: ({ context }, params: { step: string }) => {
         const definition = steps[params.step];
@@ -176,6 +253,15 @@ export function compile(program: Program) {
       },
     },
     actions: {
+      recordItem: assign(({ context, event }, params: { kind: string; event: string }) =>
+        recordItem(
+          context,
+          items[params.kind] as ItemDefinition,
+          params.event,
+          event,
+          itemData(params.kind, params.event, context, event),
+        ),
+      ),
       record: assign(({ context, event }, params: StepParams) =>
         record(context, params, event, dataOf(params, event)),
       ),
@@ -254,14 +340,38 @@ export function compile(program: Program) {
   };
 
   type MachineConfig = Parameters<typeof machineSetup.createMachine>[0];
+  // Item events are taken at the root, whatever the tracks are doing: create spawns the item's
+  // child actor, every other event is forwarded to it. The root records both in its context.
+  const on: Record<string, object> = {};
+  for (const item of Object.values(items)) {
+    on[`${item.kind}.create`] = {
+      guard: { type: 'itemAllowed', params: { kind: item.kind, event: 'create' } },
+      actions: [
+        { type: 'recordItem', params: { kind: item.kind, event: 'create' } },
+        spawnChild(`item:${item.kind}`, {
+          id: ({ event }: { event: MachineEvent }) => event.item as string,
+        }),
+      ],
+    };
+    for (const name of Object.keys(item.events)) {
+      on[`${item.kind}.${name}`] = {
+        guard: { type: 'itemAllowed', params: { kind: item.kind, event: name } },
+        actions: [
+          { type: 'recordItem', params: { kind: item.kind, event: name } },
+          sendTo(({ event }: { event: MachineEvent }) => event.item as string, { type: name }),
+        ],
+      };
+    }
+  }
   return machineSetup.createMachine({
     id: program.id,
     type: 'parallel',
-    context: { steps: {} },
+    context: { steps: {}, items: {} },
+    on: on as NonNullable<MachineConfig['on']>,
     // Regions are built from data; setup types the guards and actions they name.
     states: Object.fromEntries(
       program.tracks.map((track) => [track.id, regionOf(track.steps)]),
-    ) as MachineConfig['states'],
+    ) as NonNullable<MachineConfig['states']>,
   });
 }
 

@@ -1,5 +1,12 @@
 import type { Dependency, Duration, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
+import {
+  ItemBuilder,
+  type ItemDefinition,
+  type ItemOptions,
+  type ItemRule,
+  type ItemShape,
+} from './item.js';
 import type { Label } from './label.js';
 import { buildProgram, type Program } from './program.js';
 import type {
@@ -30,6 +37,7 @@ interface Draft {
   readonly roles: Readonly<Record<string, RoleDefinition>>;
   readonly tracks: readonly TrackDefinition[];
   readonly steps: readonly StepDefinition[];
+  readonly items: readonly ItemDefinition[];
 }
 
 type AnyOptions = MilestoneOptions<string, string, Schema | undefined> & {
@@ -211,7 +219,12 @@ function countOf(repeat: RecurrenceInput | undefined): number | undefined {
  * ```
  * @category Program
  */
-export class ProgramBuilder<Id extends string, Steps, Role extends string> {
+export class ProgramBuilder<
+  Id extends string,
+  Steps,
+  Role extends string,
+  Items = Record<never, ItemShape>,
+> {
   /** @internal */
   readonly draft: Draft;
 
@@ -228,7 +241,7 @@ export class ProgramBuilder<Id extends string, Steps, Role extends string> {
    */
   roles<const R extends Readonly<Record<string, RoleDefinition>>>(
     roles: R,
-  ): ProgramBuilder<Id, Steps, Extract<keyof R, string>> {
+  ): ProgramBuilder<Id, Steps, Extract<keyof R, string>, Items> {
     return new ProgramBuilder({ ...this.draft, roles: { ...this.draft.roles, ...roles } });
   }
 
@@ -244,9 +257,52 @@ export class ProgramBuilder<Id extends string, Steps, Role extends string> {
     id: string,
     label: Label,
     build: (track: TrackBuilder<Steps, Role>) => TrackBuilder<Next, Role>,
-  ): ProgramBuilder<Id, Next, Role> {
+  ): ProgramBuilder<Id, Next, Role, Items> {
     const draft = { ...this.draft, tracks: [...this.draft.tracks, { id, label, steps: [] }] };
     return new ProgramBuilder(build(new TrackBuilder<Steps, Role>(draft, id)).draft);
+  }
+
+  /**
+   * Adds a kind of item created during a run (a pilot initiative, an action of a work plan):
+   * each item is a spawned child actor with its own small lifecycle. Items are created with
+   * `<kind>.create` and moved with `<kind>.<event>`, each event naming the item by id.
+   *
+   * @param kind - the item kind
+   * @param options - label, states, final states and creation
+   * @param build - adds the lifecycle's events
+   * @returns the builder with the item kind
+   */
+  item<
+    const K extends string,
+    const State extends string,
+    P extends Schema | undefined = undefined,
+    Events = Record<never, unknown>,
+  >(
+    kind: K extends keyof Items ? never : K,
+    options: ItemOptions<Role, Ids<Steps>, State, P>,
+    build: (
+      item: ItemBuilder<Role, Ids<Steps>, State, Record<never, unknown>>,
+    ) => ItemBuilder<Role, Ids<Steps>, State, Events>,
+  ): ProgramBuilder<
+    Id,
+    Steps,
+    Role,
+    Items & { readonly [key in K]: { readonly create: InputOf<P>; readonly events: Events } }
+  > {
+    const definition: ItemDefinition = {
+      kind,
+      label: options.label,
+      states: options.states,
+      final: options.final ?? [],
+      create: {
+        by: options.create.by,
+        after: options.create.after ?? [],
+        payload: options.create.payload,
+        rules: (options.create.rules ?? []) as readonly ItemRule[],
+      },
+      events: build(new ItemBuilder({})).events,
+    };
+    return new ProgramBuilder({ ...this.draft, items: [...this.draft.items, definition] });
   }
 
   /**
@@ -255,8 +311,13 @@ export class ProgramBuilder<Id extends string, Steps, Role extends string> {
    * @returns the program
    * @throws MaslulError naming the step and the rule broken
    */
-  build(): Program<Id, Steps & Record<never, StepShape>, Role> {
-    return buildProgram(this.draft) as Program<Id, Steps & Record<never, StepShape>, Role>;
+  build(): Program<Id, Steps & Record<never, StepShape>, Role, Items & Record<never, ItemShape>> {
+    return buildProgram(this.draft) as Program<
+      Id,
+      Steps & Record<never, StepShape>,
+      Role,
+      Items & Record<never, ItemShape>
+    >;
   }
 }
 
@@ -295,6 +356,7 @@ export function defineProgram<const Id extends string>(
     roles: {},
     tracks: [],
     steps: [],
+    items: [],
   });
 }
 

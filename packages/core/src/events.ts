@@ -1,4 +1,5 @@
 import type { PlainDate } from '@maslul/timing';
+import type { ItemShape } from './item.js';
 import type { Program } from './program.js';
 import type { StepShape } from './types.js';
 
@@ -41,7 +42,34 @@ export type EventWithPayload<T extends string, P> = [P] extends [undefined]
  * @category Runtime
  */
 export type ProgramEvent<P extends Program> =
-  P extends Program<string, infer Steps, string> ? EventOfSteps<Steps> : never;
+  P extends Program<string, infer Steps, string, infer Items>
+    ? EventOfSteps<Steps> | EventOfItems<Items>
+    : never;
+
+/**
+ * The events of a record of item shapes: `<kind>.create` and `<kind>.<event>`, each naming the
+ * item by `item` (its id, chosen by the sender when it creates it).
+ *
+ * @example
+ * ```ts
+ * import type { EventOfItems } from '@maslul/core';
+ *
+ * type Events = EventOfItems<{ initiative: { create: { title: string }; events: { stop: undefined } } }>;
+ * const created: Events = { type: 'initiative.create', item: 'i1', payload: { title: 'Garden' } };
+ * const stopped: Events = { type: 'initiative.stop', item: 'i1' };
+ * ```
+ * @category Runtime
+ */
+export type EventOfItems<Items extends Record<string, ItemShape>> = {
+  [K in Extract<keyof Items, string>]:
+    | (EventWithPayload<`${K}.create`, Items[K]['create']> & { readonly item: string })
+    | {
+        [E in Extract<keyof Items[K]['events'], string>]: EventWithPayload<
+          `${K}.${E}`,
+          Items[K]['events'][E]
+        > & { readonly item: string };
+      }[Extract<keyof Items[K]['events'], string>];
+}[Extract<keyof Items, string>];
 
 /**
  * The events of a record of step shapes (see {@link ProgramEvent}).
@@ -79,13 +107,14 @@ export interface MachineEvent {
   readonly type: string;
   readonly payload?: unknown;
   readonly date: PlainDate;
+  /** The item an item event is about. */
+  readonly item?: string | undefined;
 }
 
-/** The step an event type belongs to, and which part of it: a span's start or finish. */
-export interface EventTarget {
-  readonly step: string;
-  readonly phase: 'record' | 'start' | 'finish';
-}
+/** The step an event type belongs to and which part of it, or the item kind and event. */
+export type EventTarget =
+  | { readonly step: string; readonly phase: 'record' | 'start' | 'finish' }
+  | { readonly kind: string; readonly event: string };
 
 /** Reads an event type against a program: the step and phase, or undefined if it is none. */
 export function targetOf(program: Program, type: string): EventTarget | undefined {
@@ -96,6 +125,11 @@ export function targetOf(program: Program, type: string): EventTarget | undefine
   if (dot < 0) return undefined;
   const step = type.slice(0, dot);
   const phase = type.slice(dot + 1);
+  const item = (program.items as Record<string, { events: Record<string, unknown> } | undefined>)[
+    step
+  ];
+  if (item)
+    return phase === 'create' || phase in item.events ? { kind: step, event: phase } : undefined;
   if (steps[step]?.kind !== 'span' || (phase !== 'start' && phase !== 'finish')) return undefined;
   return { step, phase };
 }

@@ -19,7 +19,13 @@ export {
 export { compile, type ProgramContext, type ProgramMachine, type StepRecord } from './compile.js';
 export type { Deadline } from './deadlines.js';
 export { defineProgram, ProgramBuilder, TrackBuilder } from './define-program.js';
-export type { EventOfSteps, EventWithPayload, MachineEvent, ProgramEvent } from './events.js';
+export type {
+  EventOfItems,
+  EventOfSteps,
+  EventWithPayload,
+  MachineEvent,
+  ProgramEvent,
+} from './events.js';
 export {
   type Actor,
   createInstance,
@@ -27,6 +33,7 @@ export {
   type InstanceSnapshot,
   type LogEntry,
   type Migration,
+  type PersistedMachine,
   type ProgramInstance,
   type RoleOf,
   type RuleTrace,
@@ -36,6 +43,18 @@ export {
   type SendResult,
   type StepIdOf,
 } from './instance.js';
+export {
+  ItemBuilder,
+  type ItemCreation,
+  type ItemDefinition,
+  type ItemEventOptions,
+  type ItemOptions,
+  type ItemRule,
+  type ItemRuleInput,
+  type ItemShape,
+  type ItemView,
+} from './item.js';
+export type { ItemRecord } from './item-checks.js';
 export { type Label, labelIn } from './label.js';
 export type { Program } from './program.js';
 export { Refusal, type RefusalCode } from './refusal.js';

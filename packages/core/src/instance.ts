@@ -10,7 +10,7 @@ import {
   statusAt,
   type WorkCalendar,
 } from '@maslul/timing';
-import { createActor, initialTransition, type StateValue } from 'xstate';
+import { createActor, type Snapshot, type StateValue } from 'xstate';
 import type { Clock } from './clock.js';
 import {
   compile,
@@ -23,6 +23,8 @@ import {
 import { type Deadline, deadlinesOf } from './deadlines.js';
 import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
 import { factsOf } from './facts-of.js';
+import type { ItemDefinition } from './item.js';
+import { checkItemEvent } from './item-checks.js';
 import { labelIn } from './label.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
@@ -95,6 +97,8 @@ export interface LogEntry {
   readonly actor: Actor;
   readonly idempotencyKey: string | undefined;
   readonly trace: readonly RuleTrace[];
+  /** The item an item event is about; undefined for step events. */
+  readonly item?: string | undefined;
 }
 
 /**
@@ -113,10 +117,28 @@ export interface InstanceSnapshot {
   readonly program: { readonly id: string; readonly version: number };
   readonly start: PlainDate;
   readonly seq: number;
-  readonly value: StateValue;
-  readonly context: ProgramContext;
+  /** The machine's persisted snapshot (XState's `getPersistedSnapshot`): state value, context, child actors. */
+  readonly machine: PersistedMachine;
   /** Idempotency key -> the seq of the event it was first sent with. */
   readonly keys: { readonly [key: string]: number };
+}
+
+/**
+ * The compiled machine's persisted snapshot, as XState gives it: its state value and context, the
+ * persisted snapshots of the items' child actors, and XState's own fields.
+ *
+ * @example
+ * ```ts
+ * import type { PersistedMachine } from '@maslul/core';
+ *
+ * const tracksOf = (machine: PersistedMachine) => Object.keys(machine.value as object);
+ * ```
+ * @category Runtime
+ */
+export interface PersistedMachine {
+  readonly value: StateValue;
+  readonly context: ProgramContext;
+  readonly [field: string]: unknown;
 }
 
 /**
@@ -139,6 +161,7 @@ export type SendResult =
       /** True when the idempotency key was seen before: nothing was applied again. */
       readonly duplicate: boolean;
       readonly entry: LogEntry;
+      /** The state after this event, as JSON to store; made when first read. */
       readonly snapshot: InstanceSnapshot;
       /**
        * The deadlines of the steps not finished, re-planned from the facts after this event.
@@ -262,19 +285,11 @@ function machineOf(program: Program): ProgramMachine {
   return machine;
 }
 
-/** The initial state of each program's machine, computed once (it is plain data). */
-const initials = new WeakMap<Program, { value: StateValue; context: ProgramContext }>();
-function initialOf(program: Program): { value: StateValue; context: ProgramContext } {
-  let initial = initials.get(program);
-  if (!initial) {
-    const [snapshot] = initialTransition(machineOf(program));
-    initial = { value: snapshot.value, context: snapshot.context };
-    initials.set(program, initial);
-  }
-  return initial;
-}
-
-function regionAllows(value: StateValue, definition: StepDefinition, target: EventTarget): boolean {
+function regionAllows(
+  value: StateValue,
+  definition: StepDefinition,
+  target: { readonly phase: string },
+): boolean {
   const at =
     typeof value === 'object' ? (value as Record<string, unknown>)[definition.track] : undefined;
   const expected = target.phase === 'finish' ? `${definition.id}:running` : definition.id;
@@ -322,12 +337,68 @@ function instantOf(at: Instant | undefined, clock: Clock): { iso: string; time: 
   return { iso: new Date(time).toISOString(), time };
 }
 
+/** The checks of an item event: the roles, then the item, its state, the joins, payload and rules. */
+function checkItem(
+  program: Program,
+  context: ProgramContext,
+  target: { readonly kind: string; readonly event: string },
+  event: { type: string; payload?: unknown; item?: unknown },
+  actor: Actor,
+): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
+  const item = (program.items as Record<string, ItemDefinition>)[target.kind] as ItemDefinition;
+  const spec = target.event === 'create' ? item.create : item.events[target.event];
+  const by = spec?.by ?? [];
+  if (!by.some((role) => actor.roles.includes(role))) {
+    return refuse(
+      'forbidden',
+      'core.roles',
+      ['actor', 'roles'],
+      `"${actor.id}" may not send "${event.type}": it needs one of the roles ${by.map((r) => `"${r}"`).join(', ')}.`,
+    );
+  }
+  const checked = checkItemEvent(
+    program,
+    context,
+    target.kind,
+    target.event,
+    event.item,
+    event.payload,
+  );
+  if (!checked.ok) {
+    const issues = (checked.issues ?? [{ path: checked.path, message: checked.message }]).map(
+      (issue) => ({
+        code: checked.code,
+        path: issue.path,
+        rule: checked.rule,
+        message: issue.message,
+      }),
+    );
+    const [first, ...rest] = issues;
+    return new Refusal(checked.code, [
+      first ?? {
+        code: checked.code,
+        path: checked.path,
+        rule: checked.rule,
+        message: checked.message,
+      },
+      ...rest,
+    ]);
+  }
+  const trace = checked.rules.map((rule) => ({
+    rule: rule.id,
+    step: event.type,
+    passed: true,
+    reason: labelIn(rule.reason, 'en'),
+  }));
+  return { target, data: checked.data, trace };
+}
+
 /** Everything `send` checks before the machine: the first failure is the refusal. */
 function check(
   program: Program,
   context: ProgramContext,
   value: StateValue,
-  event: { type: string; payload?: unknown },
+  event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const target = typeof event?.type === 'string' ? targetOf(program, event.type) : undefined;
@@ -339,6 +410,7 @@ function check(
       `"${String(event?.type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
     );
   }
+  if ('kind' in target) return checkItem(program, context, target, event, actor);
   const definition = (program.steps as Record<string, StepDefinition>)[
     target.step
   ] as StepDefinition;
@@ -414,10 +486,23 @@ function check(
 }
 
 interface State {
-  value: StateValue;
-  context: ProgramContext;
+  /** The actor's snapshot after the last event (immutable): its value, context and children. */
+  current: MachineSnapshot;
   seq: number;
   keys: Record<string, number>;
+}
+
+type MachineSnapshot = ReturnType<ReturnType<typeof createActor<ProgramMachine>>['getSnapshot']>;
+
+/** Persisted snapshots, made from a machine snapshot when first asked for. */
+const persisted = new WeakMap<MachineSnapshot, PersistedMachine>();
+function persist(machine: ProgramMachine, current: MachineSnapshot): PersistedMachine {
+  let saved = persisted.get(current);
+  if (!saved) {
+    saved = machine.getPersistedSnapshot(current) as unknown as PersistedMachine;
+    persisted.set(current, saved);
+  }
+  return saved;
 }
 
 function snapshotOf(program: Program, start: PlainDate, state: State): InstanceSnapshot {
@@ -425,8 +510,7 @@ function snapshotOf(program: Program, start: PlainDate, state: State): InstanceS
     program: { id: program.id, version: program.version },
     start,
     seq: state.seq,
-    value: state.value,
-    context: state.context,
+    machine: persist(machineOf(program), state.current),
     keys: { ...state.keys },
   };
 }
@@ -435,20 +519,19 @@ function snapshotOf(program: Program, start: PlainDate, state: State): InstanceS
 function instanceFrom<P extends Program>(
   program: P,
   options: InstanceOptions,
-  initial: State,
+  initial: { saved: PersistedMachine | undefined; seq: number; keys: Record<string, number> },
 ): ProgramInstance<P> {
   const machine = machineOf(program);
   const calendar = options.calendar ?? mondayToFriday;
   const { clock, start } = options;
-  let state = initial;
-  // One actor per instance, started from the state and fed one event at a time: the same
-  // machine any XState user runs. It has no timers or children, so each send is synchronous.
+  // One actor per instance, started from the stored state (or afresh) and fed one event at a
+  // time: the same machine any XState user runs. Items are its child actors; with no timers
+  // anywhere, each send is synchronous.
   const actor = createActor(
     machine,
-    state.seq === 0
-      ? {}
-      : { snapshot: machine.resolveState({ value: state.value, context: state.context }) },
+    initial.saved ? { snapshot: initial.saved as unknown as Snapshot<unknown> } : {},
   ).start();
+  let state: State = { current: actor.getSnapshot(), seq: initial.seq, keys: initial.keys };
   const log: LogEntry[] = [];
 
   // The plan is solved when asked for, once per state: a replay or an import of many events
@@ -459,7 +542,7 @@ function instanceFrom<P extends Program>(
     const solved = solve(program.schedule, {
       start,
       calendar,
-      facts: factsOf(program, of.context),
+      facts: factsOf(program, of.current.context),
     });
     if (of === state) planned = { state: of, plan: solved };
     return solved;
@@ -469,17 +552,22 @@ function instanceFrom<P extends Program>(
   const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
     const at = state; // states are immutable: the result keeps the one it was made in
     let deadlines: readonly Deadline[] | undefined;
-    const result = {
-      ok: true as const,
-      duplicate,
-      entry,
-      snapshot: snapshotOf(program, start, at),
-    };
-    return Object.defineProperty(result, 'deadlines', {
-      enumerable: true,
-      get: () => {
-        deadlines ??= deadlinesOf(planOf(at));
-        return deadlines;
+    let snapshot: InstanceSnapshot | undefined;
+    const result = { ok: true as const, duplicate, entry };
+    return Object.defineProperties(result, {
+      snapshot: {
+        enumerable: true,
+        get: () => {
+          snapshot ??= snapshotOf(program, start, at);
+          return snapshot;
+        },
+      },
+      deadlines: {
+        enumerable: true,
+        get: () => {
+          deadlines ??= deadlinesOf(planOf(at));
+          return deadlines;
+        },
       },
     }) as SendResult;
   };
@@ -497,11 +585,22 @@ function instanceFrom<P extends Program>(
     if (actorProblem) return { ok: false, refusal: actorProblem };
     const instant = instantOf(sendOptions.at, clock);
     if (instant instanceof Refusal) return { ok: false, refusal: instant };
-    const raw = event as { type: string; payload?: unknown };
-    const checked = check(program, state.context, state.value, raw, sendOptions.actor);
+    const raw = event as { type: string; payload?: unknown; item?: string };
+    const checked = check(
+      program,
+      state.current.context,
+      state.current.value,
+      raw,
+      sendOptions.actor,
+    );
     if (checked instanceof Refusal) return { ok: false, refusal: checked };
     const date = dateIn(instant.time, calendar.timeZone);
-    const machineEvent: MachineEvent = { type: raw.type, payload: raw.payload, date };
+    const machineEvent: MachineEvent = {
+      type: raw.type,
+      payload: raw.payload,
+      date,
+      item: raw.item,
+    };
     const before = actor.getSnapshot();
     actor.send(machineEvent);
     const next = actor.getSnapshot();
@@ -513,7 +612,7 @@ function instanceFrom<P extends Program>(
           'not-now',
           'core.machine',
           ['type'],
-          `The statechart did not take "${raw.type}" in state ${JSON.stringify(state.value)}.`,
+          `The statechart did not take "${raw.type}" in state ${JSON.stringify(state.current.value)}.`,
         ),
       };
     }
@@ -527,10 +626,10 @@ function instanceFrom<P extends Program>(
       actor: { id: sendOptions.actor.id, roles: [...sendOptions.actor.roles] },
       idempotencyKey: key,
       trace: checked.trace,
+      ...(raw.item !== undefined ? { item: raw.item } : {}),
     };
     state = {
-      value: next.value,
-      context: next.context,
+      current: next,
       seq,
       keys: key === undefined ? state.keys : { ...state.keys, [key]: seq },
     };
@@ -545,7 +644,7 @@ function instanceFrom<P extends Program>(
     current: () => {
       const current: Record<string, { step: string; running: boolean }> = {};
       for (const track of program.tracks) {
-        const at = String((state.value as Record<string, string>)[track.id] ?? 'done');
+        const at = String((state.current.value as Record<string, string>)[track.id] ?? 'done');
         const running = at.endsWith(':running');
         current[track.id] = { step: running ? at.slice(0, -':running'.length) : at, running };
       }
@@ -586,13 +685,8 @@ export function createInstance<P extends Program>(
   program: P,
   options: InstanceOptions,
 ): ProgramInstance<P> {
-  const initial = initialOf(program);
-  return instanceFrom(program, options, {
-    value: initial.value,
-    context: initial.context,
-    seq: 0,
-    keys: {},
-  });
+  // The machine state is filled in from the new actor's own initial snapshot.
+  return instanceFrom(program, options, { saved: undefined, seq: 0, keys: {} });
 }
 
 /**
@@ -666,27 +760,22 @@ export function restoreInstance<P extends Program>(
   }
   if (
     typeof current.seq !== 'number' ||
-    typeof current.context !== 'object' ||
-    current.value === undefined
+    typeof current.machine?.context !== 'object' ||
+    current.machine.value === undefined
   ) {
     throw new MaslulError([
       {
         code: 'invalid-snapshot',
         path: [],
         rule: 'core.snapshot-shape',
-        message: 'The snapshot lacks seq, value or context; it is not an instance snapshot.',
+        message: 'The snapshot lacks seq or its machine state; it is not an instance snapshot.',
       },
     ]);
   }
   return instanceFrom(
     program,
     { ...options, start: current.start },
-    {
-      value: current.value,
-      context: current.context,
-      seq: current.seq,
-      keys: { ...current.keys },
-    },
+    { saved: current.machine, seq: current.seq, keys: { ...current.keys } },
   );
 }
 
@@ -723,11 +812,14 @@ export function replay<P extends Program>(
 ): ProgramInstance<P> {
   const instance = createInstance(program, options);
   for (const entry of entries) {
-    const result = instance.send({ type: entry.type, payload: entry.payload } as ProgramEvent<P>, {
-      actor: entry.actor as Actor<RoleOf<P>>,
-      at: entry.at,
-      idempotencyKey: entry.idempotencyKey,
-    });
+    const result = instance.send(
+      { type: entry.type, payload: entry.payload, item: entry.item } as ProgramEvent<P>,
+      {
+        actor: entry.actor as Actor<RoleOf<P>>,
+        at: entry.at,
+        idempotencyKey: entry.idempotencyKey,
+      },
+    );
     if (!result.ok) {
       throw new MaslulError([
         {

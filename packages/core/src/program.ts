@@ -6,6 +6,7 @@ import {
   type ScheduleDefinition,
 } from '@maslul/timing';
 import type { Draft } from './define-program.js';
+import type { ItemDefinition, ItemShape } from './item.js';
 import type { Label } from './label.js';
 import type { RoleDefinition, StepDefinition, StepShape, TrackDefinition } from './types.js';
 
@@ -30,6 +31,7 @@ export interface Program<
   Id extends string = string,
   Steps extends Record<string, StepShape> = Record<string, StepShape>,
   Role extends string = string,
+  Items extends Record<string, ItemShape> = Record<string, ItemShape>,
 > {
   readonly id: Id;
   readonly version: number;
@@ -39,8 +41,11 @@ export interface Program<
   readonly steps: { readonly [S in Extract<keyof Steps, string>]: StepDefinition };
   /** The timing graph: every step, with its relations, for `@maslul/timing`'s solver. */
   readonly schedule: Schedule<Extract<keyof Steps, string>>;
-  /** Type-level only: what each step's events carry. Never set at run time. */
+  /** The kinds of items created during a run, by kind. */
+  readonly items: { readonly [K in Extract<keyof Items, string>]: ItemDefinition };
+  /** Type-level only: what each step's and item's events carry. Never set at run time. */
   readonly '~steps'?: Steps;
+  readonly '~items'?: Items;
 }
 
 /** Ids become XState state keys and event types: no dots, no spaces. */
@@ -152,6 +157,70 @@ function checkTracks(draft: Draft, issues: Issue[]): void {
   }
 }
 
+function checkItems(draft: Draft, issues: Issue[]): void {
+  const steps = new Set(draft.steps.map((s) => s.id));
+  const seen = new Set<string>();
+  for (const item of draft.items) {
+    const path = ['items', item.kind];
+    checkId(item.kind, 'item', path, issues);
+    if (seen.has(item.kind) || steps.has(item.kind)) {
+      issues.push({
+        code: 'duplicate-item',
+        path,
+        rule: 'core.unique-item',
+        message: `Item kind "${item.kind}" is declared twice, or shares its id with a step.`,
+      });
+    }
+    seen.add(item.kind);
+    const states = new Set(item.states);
+    const uses: [readonly string[], (string | number)[]][] = [
+      [item.create.by, [...path, 'create', 'by']],
+    ];
+    const afters: [readonly string[], (string | number)[]][] = [
+      [item.create.after, [...path, 'create', 'after']],
+    ];
+    for (const [name, event] of Object.entries(item.events)) {
+      checkId(name, 'item event', [...path, 'events', name], issues);
+      uses.push([event.by, [...path, 'events', name, 'by']]);
+      afters.push([event.after, [...path, 'events', name, 'after']]);
+      for (const state of [...event.from, event.to]) {
+        if (!states.has(state)) {
+          issues.push({
+            code: 'unknown-state',
+            path: [...path, 'events', name],
+            rule: 'core.item-states',
+            message: `Event "${item.kind}.${name}" names state "${state}", which is not one of ${item.states.map((x) => `"${x}"`).join(', ')}.`,
+          });
+        }
+      }
+    }
+    for (const [roles, rolesPath] of uses) {
+      for (const role of roles) {
+        if (!(role in draft.roles)) {
+          issues.push({
+            code: 'unknown-role',
+            path: rolesPath,
+            rule: 'core.known-role',
+            message: `Item kind "${item.kind}" names role "${role}", which is not a role of this program.`,
+          });
+        }
+      }
+    }
+    for (const [refs, refsPath] of afters) {
+      for (const ref of refs) {
+        if (!steps.has(ref)) {
+          issues.push({
+            code: 'unknown-step',
+            path: refsPath,
+            rule: 'core.known-step',
+            message: `Item kind "${item.kind}" waits for "${ref}", which is not a step of this program.`,
+          });
+        }
+      }
+    }
+  }
+}
+
 function scheduleOf(draft: Draft): Schedule {
   const definition: Record<string, ScheduleDefinition[string]> = {};
   for (const step of draft.steps) {
@@ -180,6 +249,7 @@ export function buildProgram(draft: Draft): Program {
   checkId(draft.id, 'program', ['id'], issues);
   checkTracks(draft, issues);
   checkSteps(draft, issues);
+  checkItems(draft, issues);
   const [first, ...rest] = issues;
   if (first) throw new MaslulError([first, ...rest]);
   // Unknown references, timing cycles (a join on a later step of its own track) and bad
@@ -195,6 +265,9 @@ export function buildProgram(draft: Draft): Program {
       draft.tracks.map((t) => Object.freeze({ ...t, steps: Object.freeze([...t.steps]) })),
     ),
     steps,
+    items: Object.freeze(
+      Object.fromEntries(draft.items.map((item) => [item.kind, Object.freeze(item)])),
+    ),
     schedule,
   }) as Program;
 }

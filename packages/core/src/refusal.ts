@@ -9,7 +9,8 @@ import { type Issue, MaslulError } from '@maslul/timing';
  * - `not-now`: its track has not reached the step, or has passed it;
  * - `waiting`: the step waits for steps in other tracks that are not recorded yet;
  * - `invalid-instant`: `at` is not a valid instant; `future-event`: `at` is after the clock's now;
- * - `invalid-actor`: the actor has no id or no roles list.
+ * - `invalid-actor`: the actor has no id or no roles list;
+ * - `unknown-item`: an item event names no item of that kind (or an id that cannot be one).
  *
  * @example
  * ```ts
@@ -28,7 +29,8 @@ export type RefusalCode =
   | 'waiting'
   | 'invalid-instant'
   | 'future-event'
-  | 'invalid-actor';
+  | 'invalid-actor'
+  | 'unknown-item';
 
 /**
  * A refused event: a `MaslulError` whose `code` is a {@link RefusalCode}, with the path of the

@@ -34,6 +34,24 @@ const firstHalf: Script = [
   ['2027-01-19T09:00:00Z', { type: 'mapping.start' }, manager],
   ['2027-02-18T09:00:00Z', { type: 'hackathon' }, manager],
   [
+    '2027-02-25T09:00:00Z',
+    {
+      type: 'initiative.create',
+      item: 'garden',
+      payload: { title: 'Community garden', challenges: ['a'] },
+    },
+    manager,
+  ],
+  [
+    '2027-02-25T10:00:00Z',
+    {
+      type: 'initiative.create',
+      item: 'repair-cafe',
+      payload: { title: 'Repair café', challenges: ['c', 'e'] },
+    },
+    manager,
+  ],
+  [
     '2027-04-19T09:00:00Z',
     { type: 'mapping.finish', payload: { summary: 'situation picture' } },
     manager,
@@ -42,9 +60,29 @@ const firstHalf: Script = [
   ['2027-05-17T09:00:00Z', { type: 'teamMeetings' }, member],
   ['2027-05-31T09:00:00Z', { type: 'teamMeetings' }, manager],
   ['2027-06-14T09:00:00Z', { type: 'teamMeetings' }, member],
+  [
+    '2027-08-20T09:00:00Z',
+    { type: 'initiative.measure', item: 'garden', payload: { progress: 0.4 } },
+    manager,
+  ],
+  [
+    '2027-08-20T10:00:00Z',
+    { type: 'initiative.measure', item: 'repair-cafe', payload: { progress: 0 } },
+    manager,
+  ],
 ];
 const secondHalf: Script = [
   ['2027-11-18T09:00:00Z', { type: 'review' }, steering],
+  ['2027-11-22T09:00:00Z', { type: 'initiative.continue', item: 'garden' }, steering],
+  [
+    '2027-11-22T10:00:00Z',
+    {
+      type: 'initiative.stop',
+      item: 'repair-cafe',
+      payload: { reason: 'no progress on any objective' },
+    },
+    steering,
+  ],
   [
     '2027-11-25T09:00:00Z',
     { type: 'decision', payload: { continued: ['initiative 3'] } },
@@ -106,6 +144,8 @@ describe('the sample program, end to end on a simulated clock', () => {
       convergence: { step: 'done', running: false },
     });
     expect(instance.deadlines()).toEqual([]);
+    const items = instance.snapshot().machine.context.items;
+    expect([items.garden?.state, items['repair-cafe']?.state]).toEqual(['continued', 'stopped']);
     // While running, no deadline came early, and each came at its instant unless it was already
     // past when an event re-planned it (then at once); none came twice.
     expect(delivered.every((d) => d.now >= d.at)).toBe(true);

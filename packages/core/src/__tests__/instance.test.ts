@@ -34,12 +34,12 @@ describe('createInstance: send', () => {
       actor: { id: 'mayor', roles: ['steering'] },
       trace: [{ rule: 'S1', step: 'meeting1', passed: true }],
     });
-    expect(result.snapshot.value).toEqual({
+    expect(result.snapshot.machine.value).toEqual({
       strategy: 'mapping',
       pilot: 'hackathon',
       convergence: 'decision',
     });
-    expect(result.snapshot.context.steps.meeting1).toEqual({
+    expect(result.snapshot.machine.context.steps.meeting1).toEqual({
       started: '2027-01-18',
       finished: '2027-01-18',
       payload: { challenges: five },

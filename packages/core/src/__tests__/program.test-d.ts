@@ -26,6 +26,10 @@ describe('defineProgram types', () => {
       | 'hackathon'
       | 'review'
       | 'decision'
+      | 'initiative.create'
+      | 'initiative.measure'
+      | 'initiative.continue'
+      | 'initiative.stop'
     >();
   });
 
@@ -77,6 +81,26 @@ describe('defineProgram types', () => {
     );
   });
 
+  it('refuses mistakes in an item kind at compile time', () => {
+    base()
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
+      .item(
+        'action',
+        { label: 'Action', states: ['open', 'closed'], create: { by: ['manager'] } },
+        (item) =>
+          // @ts-expect-error 17. an event to a state the kind does not have
+          item.event('close', { label: 'Close', by: ['manager'], from: ['open'], to: 'archived' }),
+      );
+    base()
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
+      .item(
+        'action',
+        // @ts-expect-error 18. an item created after a step that does not exist
+        { label: 'Action', states: ['open'], create: { by: ['manager'], after: ['zz'] } },
+        (item) => item,
+      );
+  });
+
   it('refuses mistakes in events and actors at compile time', () => {
     const instance = createInstance(sample, {
       start: '2027-01-04',
@@ -92,5 +116,14 @@ describe('defineProgram types', () => {
     instance.send({ type: 'scope.start' }, { actor: steering });
     // @ts-expect-error 13. an actor with a role the program does not have
     instance.send({ type: 'hackathon' }, { actor: { id: 'x', roles: ['mayor'] } });
+    // @ts-expect-error 14. an item event without the item it is about
+    instance.send({ type: 'initiative.measure', payload: { progress: 0.5 } }, { actor: steering });
+    // @ts-expect-error 15. an event the item kind does not have
+    instance.send({ type: 'initiative.archive', item: 'garden' }, { actor: steering });
+    instance.send(
+      // @ts-expect-error 16. an item payload of the wrong shape
+      { type: 'initiative.measure', item: 'garden', payload: { progress: 'half' } },
+      { actor: steering },
+    );
   });
 });

@@ -1,5 +1,6 @@
 // A small program for the tests: two tracks and a convergence, a join, a span, a series, three
-// roles, payloads with schemas and a named rule.
+// roles, payloads with schemas, named rules, and a kind of item (pilot initiatives) created
+// during the run, each a child actor with its own lifecycle.
 import { about } from '@maslul/timing';
 import * as z from 'zod';
 import { defineProgram } from '../define-program.js';
@@ -62,6 +63,62 @@ export const sample = defineProgram('sample', { version: 1, label: { en: 'Sample
       after: ['teamMeetings', 'review'],
       payload: z.object({ continued: z.array(z.string()) }),
     }),
+  )
+  .item(
+    'initiative',
+    {
+      label: { en: 'Pilot initiative', he: 'יוזמה' },
+      states: ['supported', 'measured', 'continued', 'stopped'],
+      final: ['continued', 'stopped'],
+      create: {
+        by: ['manager'],
+        after: ['hackathon'],
+        payload: z.object({ title: z.string().min(1), challenges: z.array(z.string()) }),
+        rules: [
+          {
+            id: 'X1',
+            reason: 'Each selected initiative is tied to a focus challenge of meeting 1',
+            check: ({ payload, recorded }) => {
+              const chosen =
+                (recorded.meeting1 as { challenges: string[] } | undefined)?.challenges ?? [];
+              return payload.challenges.some((c) => chosen.includes(c));
+            },
+          },
+        ],
+      },
+    },
+    (item) =>
+      item
+        .event('measure', {
+          label: 'Measured',
+          by: ['manager'],
+          from: ['supported', 'measured'],
+          to: 'measured',
+          payload: z.object({ progress: z.number().min(0).max(1) }),
+        })
+        .event('continue', {
+          label: 'Continued into year two',
+          by: ['steering'],
+          from: ['measured'],
+          to: 'continued',
+          after: ['review', 'teamMeetings'],
+          rules: [
+            {
+              id: 'C2',
+              reason: 'An initiative continues only if its measurements show progress',
+              check: ({ item }) =>
+                ((item.events.measure?.payload as { progress: number } | undefined)?.progress ??
+                  0) > 0,
+            },
+          ],
+        })
+        .event('stop', {
+          label: 'Stopped',
+          by: ['steering'],
+          from: ['supported', 'measured'],
+          to: 'stopped',
+          payload: z.object({ reason: z.string().min(1) }),
+        }),
   )
   .build();
 

@@ -1,0 +1,165 @@
+import type { ProgramContext } from './compile.js';
+import type { ItemDefinition, ItemRule, ItemView } from './item.js';
+import type { Program } from './program.js';
+import type { RefusalCode } from './refusal.js';
+
+/**
+ * What an item of the run holds: its kind and state, when it was created, the data it was created
+ * with, and the last date and payload of each of its events.
+ *
+ * @example
+ * ```ts
+ * import type { ItemRecord } from '@maslul/core';
+ *
+ * const garden: ItemRecord = {
+ *   kind: 'initiative',
+ *   state: 'supported',
+ *   created: '2027-02-18',
+ *   data: { title: 'Community garden' },
+ *   events: {},
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemRecord {
+  readonly kind: string;
+  readonly state: string;
+  readonly created: string;
+  readonly data: unknown;
+  readonly events: {
+    readonly [event: string]: { readonly date: string; readonly payload: unknown };
+  };
+}
+
+/** Item ids are child actor ids and appear in paths: the same shape as step ids. */
+const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** A reason an item event cannot be taken, or the parsed payload and the rules that passed. */
+export type ItemCheck =
+  | {
+      readonly ok: false;
+      readonly code: RefusalCode;
+      readonly rule: string;
+      readonly path: readonly (string | number)[];
+      readonly message: string;
+      readonly issues?: readonly { path: readonly (string | number)[]; message: string }[];
+    }
+  | { readonly ok: true; readonly data: unknown; readonly rules: readonly ItemRule[] };
+
+function recordedOf(context: ProgramContext): Record<string, unknown> {
+  const recorded: Record<string, unknown> = {};
+  for (const [step, record] of Object.entries(context.steps)) recorded[step] = record.payload;
+  return recorded;
+}
+
+/**
+ * Checks an item event against the program and the context, in the order the runtime reports:
+ * the item id, whether the item exists (or not, to create it), its state, the program steps it
+ * waits for, the payload, then the rules. Roles are checked before, by the runtime.
+ */
+export function checkItemEvent(
+  program: Program,
+  context: ProgramContext,
+  kind: string,
+  event: string,
+  item: unknown,
+  payload: unknown,
+): ItemCheck {
+  const definition = (program.items as Record<string, ItemDefinition>)[kind] as ItemDefinition;
+  const type = `${kind}.${event}`;
+  if (typeof item !== 'string' || !ITEM_ID.test(item)) {
+    return {
+      ok: false,
+      code: 'unknown-item',
+      rule: 'core.item-id',
+      path: ['item'],
+      message: `"${type}" needs an item id: letters, digits, "_" and "-", e.g. "initiative-3"; got ${JSON.stringify(item)}.`,
+    };
+  }
+  const existing = context.items[item];
+  const spec = event === 'create' ? definition.create : definition.events[event];
+  if (!spec) {
+    return {
+      ok: false,
+      code: 'unknown-event',
+      rule: 'core.known-event',
+      path: ['type'],
+      message: `"${type}" is not an event of item kind "${kind}".`,
+    };
+  }
+  if (event === 'create' && existing) {
+    return {
+      ok: false,
+      code: 'not-now',
+      rule: 'core.item-unique',
+      path: ['item'],
+      message: `An item "${item}" exists already; give the new ${kind} another id.`,
+    };
+  }
+  if (event !== 'create') {
+    if (!existing || existing.kind !== kind) {
+      return {
+        ok: false,
+        code: 'unknown-item',
+        rule: 'core.known-item',
+        path: ['item'],
+        message: `There is no ${kind} "${item}" in this run.`,
+      };
+    }
+    const from = definition.events[event]?.from ?? [];
+    if (!from.includes(existing.state)) {
+      return {
+        ok: false,
+        code: 'not-now',
+        rule: 'core.item-state',
+        path: ['type'],
+        message: `"${type}" cannot be sent for "${item}" now: it is "${existing.state}", and the event needs ${from.map((s) => `"${s}"`).join(' or ')}.`,
+      };
+    }
+  }
+  const waiting = spec.after.filter((step) => context.steps[step]?.finished === undefined);
+  if (waiting.length > 0) {
+    return {
+      ok: false,
+      code: 'waiting',
+      rule: 'core.after',
+      path: ['type'],
+      message: `"${type}" waits for ${waiting.map((w) => `"${w}"`).join(', ')}, not recorded yet.`,
+    };
+  }
+  let data: unknown;
+  if (spec.payload) {
+    const parsed = spec.payload.safeParse(payload);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: `"${type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
+      }));
+      return {
+        ok: false,
+        code: 'invalid-payload',
+        rule: 'core.payload',
+        path: ['payload'],
+        message: issues[0]?.message ?? `"${type}" payload is invalid.`,
+        issues,
+      };
+    }
+    data = parsed.data;
+  }
+  const view: ItemView = existing
+    ? { id: item, data: existing.data, events: existing.events }
+    : { id: item, data, events: {} };
+  const recorded = recordedOf(context);
+  const failing = spec.rules.find((rule) => !rule.check({ payload: data, recorded, item: view }));
+  if (failing) {
+    const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');
+    return {
+      ok: false,
+      code: 'rule-failed',
+      rule: failing.id,
+      path: ['payload'],
+      message: `"${type}" for "${item}" refused by rule ${failing.id}: ${reason}.`,
+    };
+  }
+  return { ok: true, data, rules: spec.rules };
+}

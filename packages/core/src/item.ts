@@ -1,0 +1,265 @@
+import type * as z from 'zod';
+import type { Label } from './label.js';
+import type { Schema } from './types.js';
+
+/**
+ * What a rule on an item sees: the payload, the payloads recorded by the program's steps, and
+ * the item: its id, the data it was created with, and the last payload of each of its events.
+ *
+ * @example
+ * ```ts
+ * import type { ItemRuleInput } from '@maslul/core';
+ *
+ * const input: ItemRuleInput<{ progress: number }> = {
+ *   payload: { progress: 0.4 },
+ *   recorded: { S8: { objectives: ['o1'] } },
+ *   item: { id: 'i1', data: { title: 'Community garden' }, events: {} },
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemRuleInput<P> {
+  readonly payload: P;
+  readonly recorded: { readonly [step: string]: unknown };
+  readonly item: ItemView;
+}
+
+/**
+ * An item as rules and queries see it.
+ *
+ * @example
+ * ```ts
+ * import type { ItemView } from '@maslul/core';
+ *
+ * const garden: ItemView = { id: 'i1', data: { title: 'Community garden' }, events: { measure: { date: '2027-08-01', payload: { progress: 0.4 } } } };
+ * ```
+ * @category Items
+ */
+export interface ItemView {
+  readonly id: string;
+  readonly data: unknown;
+  readonly events: {
+    readonly [event: string]: { readonly date: string; readonly payload: unknown };
+  };
+}
+
+/**
+ * A named rule on an item's creation or event.
+ *
+ * @example
+ * ```ts
+ * import type { ItemRule } from '@maslul/core';
+ *
+ * const tied: ItemRule<{ challenges: string[] }> = {
+ *   id: 'X1',
+ *   reason: { en: 'Each selected initiative is tied to a focus challenge' },
+ *   check: ({ payload }) => payload.challenges.length > 0,
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemRule<P = unknown> {
+  readonly id: string;
+  readonly reason: Label;
+  readonly check: (input: ItemRuleInput<P>) => boolean;
+}
+
+type Output<P> = P extends Schema ? z.output<P> : undefined;
+
+/**
+ * How an item is created: who may, after which steps of the program, with what data and rules.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import type { ItemCreation } from '@maslul/core';
+ *
+ * const create: ItemCreation<'committee', 'hackathon', z.ZodObject<{ title: z.ZodString }>> = {
+ *   by: ['committee'],
+ *   after: ['hackathon'],
+ *   payload: z.object({ title: z.string() }),
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemCreation<
+  Role extends string,
+  Ref extends string,
+  P extends Schema | undefined,
+> {
+  readonly by: readonly [Role, ...Role[]];
+  /** Program steps that must be recorded before an item can be created. */
+  readonly after?: readonly Ref[] | undefined;
+  readonly payload?: P;
+  readonly rules?: readonly ItemRule<Output<P>>[] | undefined;
+}
+
+/**
+ * One event of an item's lifecycle: who may send it, from which states to which, after which
+ * program steps, with what payload and rules.
+ *
+ * @example
+ * ```ts
+ * import type { ItemEventOptions } from '@maslul/core';
+ *
+ * const measure: ItemEventOptions<'manager', 'review', 'supported' | 'measured', undefined> = {
+ *   label: 'Measured',
+ *   by: ['manager'],
+ *   from: ['supported'],
+ *   to: 'measured',
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemEventOptions<
+  Role extends string,
+  Ref extends string,
+  State extends string,
+  P extends Schema | undefined,
+> {
+  readonly label: Label;
+  readonly by: readonly [Role, ...Role[]];
+  readonly from: readonly [State, ...State[]];
+  readonly to: State;
+  /** Program steps that must be recorded first (a join of the item with the tracks). */
+  readonly after?: readonly Ref[] | undefined;
+  readonly payload?: P;
+  readonly rules?: readonly ItemRule<Output<P>>[] | undefined;
+}
+
+/**
+ * An item kind as the program holds it.
+ *
+ * @example
+ * ```ts
+ * import type { ItemDefinition } from '@maslul/core';
+ *
+ * const statesOf = (kind: ItemDefinition) => kind.states;
+ * ```
+ * @category Items
+ */
+export interface ItemDefinition {
+  readonly kind: string;
+  readonly label: Label;
+  /** Its states; a new item starts in the first. */
+  readonly states: readonly string[];
+  /** States it ends in. */
+  readonly final: readonly string[];
+  readonly create: {
+    readonly by: readonly string[];
+    readonly after: readonly string[];
+    readonly payload: Schema | undefined;
+    readonly rules: readonly ItemRule[];
+  };
+  readonly events: {
+    readonly [event: string]: {
+      readonly label: Label;
+      readonly by: readonly string[];
+      readonly from: readonly string[];
+      readonly to: string;
+      readonly after: readonly string[];
+      readonly payload: Schema | undefined;
+      readonly rules: readonly ItemRule[];
+    };
+  };
+}
+
+/**
+ * The type-level record of an item kind: its creation payload and each event's payload.
+ *
+ * @example
+ * ```ts
+ * import type { ItemShape } from '@maslul/core';
+ *
+ * const initiative: ItemShape = { create: { title: 'Garden' }, events: { measure: { progress: 0.4 } } };
+ * ```
+ * @category Items
+ */
+export interface ItemShape {
+  readonly create: unknown;
+  readonly events: { readonly [event: string]: unknown };
+}
+
+type InputOf<P> = P extends Schema ? z.input<P> : undefined;
+
+/**
+ * Adds the events of an item kind's lifecycle, one at a time, each typed by its payload schema.
+ *
+ * @example
+ * ```ts
+ * import { defineProgram } from '@maslul/core';
+ *
+ * defineProgram('demo', { version: 1, label: 'Demo' })
+ *   .roles({ manager: { label: 'Manager' } })
+ *   .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }))
+ *   .item(
+ *     'initiative',
+ *     { label: 'Initiative', states: ['supported', 'done'], final: ['done'], create: { by: ['manager'] } },
+ *     (item) => item.event('finish', { label: 'Finished', by: ['manager'], from: ['supported'], to: 'done' }),
+ *   );
+ * ```
+ * @category Items
+ */
+export class ItemBuilder<Role extends string, Ref extends string, State extends string, Events> {
+  /** @internal */
+  readonly events: ItemDefinition['events'];
+
+  /** @internal */
+  constructor(events: ItemDefinition['events']) {
+    this.events = events;
+  }
+
+  /**
+   * An event of the lifecycle (sent as `<kind>.<event>` with the item's id).
+   *
+   * @param name - the event name, new in this kind
+   * @param options - roles, states from and to, program steps first, payload and rules
+   * @returns the builder with the event added
+   */
+  event<const E extends string, P extends Schema | undefined = undefined>(
+    name: E extends keyof Events ? never : E,
+    options: ItemEventOptions<Role, Ref, State, P>,
+  ): ItemBuilder<Role, Ref, State, Events & { readonly [key in E]: InputOf<P> }> {
+    return new ItemBuilder({
+      ...this.events,
+      [name]: {
+        label: options.label,
+        by: options.by,
+        from: options.from,
+        to: options.to,
+        after: options.after ?? [],
+        payload: options.payload,
+        rules: (options.rules ?? []) as readonly ItemRule[],
+      },
+    });
+  }
+}
+
+/**
+ * The options of an item kind: its label, states (the first is where items start), final states,
+ * and how items are created.
+ *
+ * @example
+ * ```ts
+ * import type { ItemOptions } from '@maslul/core';
+ *
+ * const options: ItemOptions<'manager', 'kickoff', 'open' | 'closed', undefined> = {
+ *   label: 'Action',
+ *   states: ['open', 'closed'],
+ *   final: ['closed'],
+ *   create: { by: ['manager'] },
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemOptions<
+  Role extends string,
+  Ref extends string,
+  State extends string,
+  P extends Schema | undefined,
+> {
+  readonly label: Label;
+  readonly states: readonly [State, ...State[]];
+  readonly final?: readonly State[] | undefined;
+  readonly create: ItemCreation<Role, Ref, P>;
+}
