@@ -58,6 +58,15 @@ describe('compile', () => {
     expect(fresh.getSnapshot().value).toMatchObject({ pilot: 'hackathon' });
   });
 
+  it('reports to an inspector, as the Stately inspector reads it', () => {
+    const seen: string[] = [];
+    const actor = createActor(compile(sample), { inspect: (event) => seen.push(event.type) }).start();
+    actor.send(events[0] as MachineEvent);
+    expect(seen).toContain('@xstate.actor');
+    expect(seen).toContain('@xstate.event');
+    expect(seen).toContain('@xstate.snapshot');
+  });
+
   it('reaches every state by the shortest paths of xstate/graph', () => {
     const paths = getShortestPaths(compile(sample), { events });
     const reached = new Set(

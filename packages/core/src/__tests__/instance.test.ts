@@ -175,6 +175,21 @@ describe('createInstance: send', () => {
   });
 });
 
+describe('createInstance: queries', () => {
+  it('gives the schedule with statuses at an instant, and the history with rule traces', () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    instance.send({ type: 'meeting1', payload: { challenges: five } }, { actor: steering });
+    const { plan, status } = instance.schedule('2027-02-20T12:00:00Z');
+    expect(plan.steps.meeting1).toMatchObject({ start: '2027-01-18', recorded: { start: true, finish: true } });
+    expect(status).toMatchObject({ scope: 'done', meeting1: 'done', mapping: 'overdue', hackathon: 'due' });
+    expect(instance.history().map((e) => [e.seq, e.type, e.trace.map((t) => t.rule)])).toEqual([
+      [1, 'scope', []],
+      [2, 'meeting1', ['S1']],
+    ]);
+  });
+});
+
 describe('restoreInstance and replay', () => {
   it('replays the log to the same snapshot, byte for byte', () => {
     const { clock, instance } = started();
