@@ -194,6 +194,27 @@ function checkItems(draft: Draft, issues: Issue[]): void {
         }
       }
     }
+    // Every state must be reachable from the first through the kind's events.
+    const reached = new Set(item.states.slice(0, 1));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const event of Object.values(item.events)) {
+        if (event.from.some((state) => reached.has(state)) && !reached.has(event.to)) {
+          reached.add(event.to);
+          grew = true;
+        }
+      }
+    }
+    for (const state of item.states) {
+      if (!reached.has(state)) {
+        issues.push({
+          code: 'unreachable-state',
+          path: [...path, 'states'],
+          rule: 'core.item-reachable',
+          message: `Item kind "${item.kind}" can never reach state "${state}": no event leads there from "${item.states[0]}".`,
+        });
+      }
+    }
     for (const [roles, rolesPath] of uses) {
       for (const role of roles) {
         if (!(role in draft.roles)) {

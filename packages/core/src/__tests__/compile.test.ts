@@ -60,7 +60,9 @@ describe('compile', () => {
 
   it('reports to an inspector, as the Stately inspector reads it', () => {
     const seen: string[] = [];
-    const actor = createActor(compile(sample), { inspect: (event) => seen.push(event.type) }).start();
+    const actor = createActor(compile(sample), {
+      inspect: (event) => seen.push(event.type),
+    }).start();
     actor.send(events[0] as MachineEvent);
     expect(seen).toContain('@xstate.actor');
     expect(seen).toContain('@xstate.event');

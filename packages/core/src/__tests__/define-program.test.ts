@@ -94,6 +94,34 @@ describe('defineProgram', () => {
   });
 });
 
+describe('defineProgram items', () => {
+  it('refuses an item state no event leads to, and events naming unknown states', () => {
+    const build = (to: 'closed' | 'gone') =>
+      defineProgram('demo', { version: 1, label: 'Demo' })
+        .roles(roles)
+        .track('main', 'Main', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
+        .item(
+          'action',
+          { label: 'Action', states: ['open', 'closed', 'archived'], create: { by: ['manager'] } },
+          (item) =>
+            item.event('close', {
+              label: 'Close',
+              by: ['manager'],
+              from: ['open'],
+              to: to as 'closed',
+            }),
+        )
+        .build();
+    expect(() => build('closed')).toThrow(
+      expect.objectContaining({
+        code: 'unreachable-state',
+        message: expect.stringContaining('"archived"'),
+      }),
+    );
+    expect(() => build('gone')).toThrow(expect.objectContaining({ code: 'unknown-state' }));
+  });
+});
+
 describe('labelIn', () => {
   it('picks the locale, then English, then any', () => {
     expect(labelIn({ en: 'Review', he: 'סקירה' }, 'he')).toBe('סקירה');

@@ -181,8 +181,16 @@ describe('createInstance: queries', () => {
     clock.advanceTo('2027-01-18T10:00:00Z');
     instance.send({ type: 'meeting1', payload: { challenges: five } }, { actor: steering });
     const { plan, status } = instance.schedule('2027-02-20T12:00:00Z');
-    expect(plan.steps.meeting1).toMatchObject({ start: '2027-01-18', recorded: { start: true, finish: true } });
-    expect(status).toMatchObject({ scope: 'done', meeting1: 'done', mapping: 'overdue', hackathon: 'due' });
+    expect(plan.steps.meeting1).toMatchObject({
+      start: '2027-01-18',
+      recorded: { start: true, finish: true },
+    });
+    expect(status).toMatchObject({
+      scope: 'done',
+      meeting1: 'done',
+      mapping: 'overdue',
+      hackathon: 'due',
+    });
     expect(instance.history().map((e) => [e.seq, e.type, e.trace.map((t) => t.rule)])).toEqual([
       [1, 'scope', []],
       [2, 'meeting1', ['S1']],
