@@ -2,7 +2,7 @@
 // definition that keeps each track's position and what each step recorded, validates the payload
 // with the same zod schema, checks the role, the order, the joins and the rules. No statechart,
 // no log, no snapshot, no timing.
-import type { Program, StepDefinition } from '@maslul/core';
+import type { Program, StepDefinition } from '../src/index.js';
 
 interface Record {
   started?: string;
@@ -45,8 +45,13 @@ export function createReducer(program: Program) {
     const recorded = Object.fromEntries(
       Object.entries(state.steps).map(([k, v]) => [k, v.payload]),
     );
-    if (step.rules.some((rule) => !rule.check({ payload: data, recorded })))
-      throw new Error('rule');
+    const input = {
+      payload: data,
+      recorded,
+      date: date as `${number}-${number}-${number}`,
+      items: {},
+    };
+    if (step.rules.some((rule) => !rule.check(input))) throw new Error('rule');
     const previous = state.steps[id] ?? {};
     let next: Record;
     let advance = true;

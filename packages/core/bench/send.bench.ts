@@ -1,4 +1,5 @@
-// Runtime `send` throughput against a bare XState actor running the same compiled machine with the
+// Runs the package's sources (as tsx compiles them), like the sample program it shares with the
+// tests. Runtime `send` throughput against a bare XState actor running the same compiled machine with the
 // same events, and against a hand-written reducer doing the same bookkeeping, in one run.
 //
 // One sample is a whole run of the sample program (a new instance, then 11 events from the scope
@@ -12,16 +13,17 @@
 // checks, the rule trace, the date in the calendar's time zone and the log entry. The JSON
 // snapshot and the next deadlines (a re-plan of the whole schedule) are computed when a caller
 // reads them; a second line measures the runtime when every event's deadlines are read.
+
+import { Bench } from 'tinybench';
+import { createActor } from 'xstate';
+import { sample } from '../src/__tests__/sample-program.js';
 import {
   compile,
   createInstance,
   createManualClock,
   type MachineEvent,
   type ProgramEvent,
-} from '@maslul/core';
-import { Bench } from 'tinybench';
-import { createActor } from 'xstate';
-import { sample } from '../src/__tests__/sample-program.js';
+} from '../src/index.js';
 import { createReducer } from './reducer.js';
 
 type Role = 'steering' | 'manager' | 'member';

@@ -99,10 +99,11 @@ export function failingRules(
   phase: Phase,
   data: unknown,
   context: ProgramContext,
+  date: PlainDate,
 ): StepDefinition['rules'] {
-  if (phase === 'start') return [];
-  const recorded = recordedPayloads(context);
-  return definition.rules.filter((rule) => !rule.check({ payload: data, recorded }));
+  if (phase === 'start' || definition.rules.length === 0) return [];
+  const input = { payload: data, recorded: recordedPayloads(context), date, items: context.items };
+  return definition.rules.filter((rule) => !rule.check(input));
 }
 
 function record(
@@ -173,7 +174,14 @@ function recordItem(
       : {
           ...previous,
           state: item.events[event]?.to ?? previous.state,
-          events: { ...previous.events, [event]: { date: machineEvent.date, payload: data } },
+          events: {
+            ...previous.events,
+            [event]: {
+              date: machineEvent.date,
+              payload: data,
+              dates: [...(previous.events[event]?.dates ?? []), machineEvent.date],
+            },
+          },
         };
   return { ...context, items: { ...context.items, [id]: next } };
 }
@@ -209,7 +217,8 @@ export function compile(program: Program) {
     if (!definition || waitingFor(program, context, params.step).length > 0) return false;
     const parsed = parsePayload(definition, params.phase, event.payload);
     return (
-      parsed.success && failingRules(definition, params.phase, parsed.data, context).length === 0
+      parsed.success &&
+      failingRules(definition, params.phase, parsed.data, context, event.date).length === 0
     );
   };
   const dataOf = (params: StepParams, event: MachineEvent): unknown => {
@@ -231,6 +240,7 @@ export function compile(program: Program) {
       event,
       machineEvent.item,
       machineEvent.payload,
+      machineEvent.date,
     );
     return checked.ok ? checked.data : undefined;
   };
@@ -244,7 +254,15 @@ export function compile(program: Program) {
     ),
     guards: {
       itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
-        checkItemEvent(program, context, params.kind, params.event, event.item, event.payload).ok,
+        checkItemEvent(
+          program,
+          context,
+          params.kind,
+          params.event,
+          event.item,
+          event.payload,
+          event.date,
+        ).ok,
       allowed: ({ context, event }, params: StepParams) => allowed(context, event, params),
       lastOccurrence: ({ context }, params: { step: string }) => {
         const definition = steps[params.step];

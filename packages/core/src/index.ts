@@ -48,6 +48,7 @@ export {
   type ItemCreation,
   type ItemDefinition,
   type ItemEventOptions,
+  type ItemEventRecord,
   type ItemOptions,
   type ItemRule,
   type ItemRuleInput,

@@ -25,7 +25,7 @@ import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from
 import { factsOf } from './facts-of.js';
 import type { ItemDefinition } from './item.js';
 import { checkItemEvent } from './item-checks.js';
-import { labelIn } from './label.js';
+import { type Label, labelIn } from './label.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
 import type { StepDefinition } from './types.js';
@@ -344,6 +344,7 @@ function checkItem(
   target: { readonly kind: string; readonly event: string },
   event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
+  date: PlainDate,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const item = (program.items as Record<string, ItemDefinition>)[target.kind] as ItemDefinition;
   const spec = target.event === 'create' ? item.create : item.events[target.event];
@@ -363,6 +364,7 @@ function checkItem(
     target.event,
     event.item,
     event.payload,
+    date,
   );
   if (!checked.ok) {
     const issues = (checked.issues ?? [{ path: checked.path, message: checked.message }]).map(
@@ -393,6 +395,18 @@ function checkItem(
   return { target, data: checked.data, trace };
 }
 
+/** The roles and rules of what an event targets: a step, or an item kind's creation or event. */
+function specOf(
+  program: Program,
+  target: EventTarget,
+):
+  | { readonly by: readonly string[]; readonly rules: readonly { id: string; reason: Label }[] }
+  | undefined {
+  if ('step' in target) return (program.steps as Record<string, StepDefinition>)[target.step];
+  const item = (program.items as Record<string, ItemDefinition>)[target.kind];
+  return target.event === 'create' ? item?.create : item?.events[target.event];
+}
+
 /** Everything `send` checks before the machine: the first failure is the refusal. */
 function check(
   program: Program,
@@ -400,6 +414,7 @@ function check(
   value: StateValue,
   event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
+  date: PlainDate,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const target = typeof event?.type === 'string' ? targetOf(program, event.type) : undefined;
   if (!target) {
@@ -410,7 +425,7 @@ function check(
       `"${String(event?.type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
     );
   }
-  if ('kind' in target) return checkItem(program, context, target, event, actor);
+  if ('kind' in target) return checkItem(program, context, target, event, actor, date);
   const definition = (program.steps as Record<string, StepDefinition>)[
     target.step
   ] as StepDefinition;
@@ -465,7 +480,7 @@ function check(
       target.step,
     );
   }
-  const failing = failingRules(definition, target.phase, parsed.data, context);
+  const failing = failingRules(definition, target.phase, parsed.data, context, date);
   const trace = definition.rules.map((rule) => ({
     rule: rule.id,
     step: target.step,
@@ -586,36 +601,49 @@ function instanceFrom<P extends Program>(
     const instant = instantOf(sendOptions.at, clock);
     if (instant instanceof Refusal) return { ok: false, refusal: instant };
     const raw = event as { type: string; payload?: unknown; item?: string };
-    const checked = check(
-      program,
-      state.current.context,
-      state.current.value,
-      raw,
-      sendOptions.actor,
-    );
-    if (checked instanceof Refusal) return { ok: false, refusal: checked };
     const date = dateIn(instant.time, calendar.timeZone);
-    const machineEvent: MachineEvent = {
+    const refused = (): SendResult => {
+      const checked = check(
+        program,
+        state.current.context,
+        state.current.value,
+        raw,
+        sendOptions.actor,
+        date,
+      );
+      // The checks mirror the machine's guards; if they pass where the machine refused, say so.
+      const refusal =
+        checked instanceof Refusal
+          ? checked
+          : refuse(
+              'not-now',
+              'core.machine',
+              ['type'],
+              `The statechart did not take "${raw.type}" in state ${JSON.stringify(state.current.value)}.`,
+            );
+      return { ok: false, refusal };
+    };
+    // The cheap checks first; the machine's guards then parse the payload and run the rules once.
+    // Only a refused event is checked again, step by step, to say exactly why.
+    const target = typeof raw?.type === 'string' ? targetOf(program, raw.type) : undefined;
+    const spec = target ? specOf(program, target) : undefined;
+    const roles: readonly string[] = sendOptions.actor.roles;
+    if (!spec?.by.some((role) => roles.includes(role))) return refused();
+    const before = actor.getSnapshot();
+    actor.send({
       type: raw.type,
       payload: raw.payload,
       date,
       item: raw.item,
-    };
-    const before = actor.getSnapshot();
-    actor.send(machineEvent);
+    } satisfies MachineEvent);
     const next = actor.getSnapshot();
-    if (next === before) {
-      // The checks above mirror the machine's guards; reaching here means they disagree.
-      return {
-        ok: false,
-        refusal: refuse(
-          'not-now',
-          'core.machine',
-          ['type'],
-          `The statechart did not take "${raw.type}" in state ${JSON.stringify(state.current.value)}.`,
-        ),
-      };
-    }
+    if (next === before) return refused();
+    const trace = spec.rules.map((rule) => ({
+      rule: rule.id,
+      step: 'step' in (target as EventTarget) ? (target as { step: string }).step : raw.type,
+      passed: true,
+      reason: labelIn(rule.reason, 'en'),
+    }));
     const seq = state.seq + 1;
     const entry: LogEntry = {
       seq,
@@ -625,7 +653,7 @@ function instanceFrom<P extends Program>(
       date,
       actor: { id: sendOptions.actor.id, roles: [...sendOptions.actor.roles] },
       idempotencyKey: key,
-      trace: checked.trace,
+      trace,
       ...(raw.item !== undefined ? { item: raw.item } : {}),
     };
     state = {

@@ -1,5 +1,5 @@
 import type { ProgramContext } from './compile.js';
-import type { ItemDefinition, ItemRule, ItemView } from './item.js';
+import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
 import type { Program } from './program.js';
 import type { RefusalCode } from './refusal.js';
 
@@ -26,9 +26,7 @@ export interface ItemRecord {
   readonly state: string;
   readonly created: string;
   readonly data: unknown;
-  readonly events: {
-    readonly [event: string]: { readonly date: string; readonly payload: unknown };
-  };
+  readonly events: { readonly [event: string]: ItemEventRecord };
 }
 
 /** Item ids are child actor ids and appear in paths: the same shape as step ids. */
@@ -64,6 +62,7 @@ export function checkItemEvent(
   event: string,
   item: unknown,
   payload: unknown,
+  date: string,
 ): ItemCheck {
   const definition = (program.items as Record<string, ItemDefinition>)[kind] as ItemDefinition;
   const type = `${kind}.${event}`;
@@ -150,7 +149,9 @@ export function checkItemEvent(
     ? { id: item, data: existing.data, events: existing.events }
     : { id: item, data, events: {} };
   const recorded = recordedOf(context);
-  const failing = spec.rules.find((rule) => !rule.check({ payload: data, recorded, item: view }));
+  const failing = spec.rules.find(
+    (rule) => !rule.check({ payload: data, recorded, item: view, date }),
+  );
   if (failing) {
     const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');
     return {

@@ -14,6 +14,7 @@ import type { Schema } from './types.js';
  *   payload: { progress: 0.4 },
  *   recorded: { S8: { objectives: ['o1'] } },
  *   item: { id: 'i1', data: { title: 'Community garden' }, events: {} },
+ *   date: '2027-08-01',
  * };
  * ```
  * @category Items
@@ -22,6 +23,8 @@ export interface ItemRuleInput<P> {
   readonly payload: P;
   readonly recorded: { readonly [step: string]: unknown };
   readonly item: ItemView;
+  /** The plain date of the event being checked, in the calendar's time zone. */
+  readonly date: string;
 }
 
 /**
@@ -31,16 +34,36 @@ export interface ItemRuleInput<P> {
  * ```ts
  * import type { ItemView } from '@maslul/core';
  *
- * const garden: ItemView = { id: 'i1', data: { title: 'Community garden' }, events: { measure: { date: '2027-08-01', payload: { progress: 0.4 } } } };
+ * const garden: ItemView = { id: 'i1', data: { title: 'Community garden' }, events: { measure: { date: '2027-08-01', payload: { progress: 0.4 }, dates: ['2027-08-01'] } } };
  * ```
  * @category Items
  */
 export interface ItemView {
   readonly id: string;
   readonly data: unknown;
-  readonly events: {
-    readonly [event: string]: { readonly date: string; readonly payload: unknown };
-  };
+  /** Per event: the last date and payload, and the dates of every time it was sent. */
+  readonly events: { readonly [event: string]: ItemEventRecord };
+}
+
+/**
+ * What an item remembers of one of its events: the last date and payload, and every date.
+ *
+ * @example
+ * ```ts
+ * import type { ItemEventRecord } from '@maslul/core';
+ *
+ * const meetings: ItemEventRecord = {
+ *   date: '2027-02-16',
+ *   payload: undefined,
+ *   dates: ['2027-02-02', '2027-02-16'],
+ * };
+ * ```
+ * @category Items
+ */
+export interface ItemEventRecord {
+  readonly date: string;
+  readonly payload: unknown;
+  readonly dates: readonly string[];
 }
 
 /**

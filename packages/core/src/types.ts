@@ -1,5 +1,6 @@
-import type { Dependency, Duration, RecurrenceInput } from '@maslul/timing';
+import type { Dependency, Duration, PlainDate, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
+import type { ItemRecord } from './item-checks.js';
 import type { Label } from './label.js';
 
 /**
@@ -31,8 +32,8 @@ export type StepKind = 'milestone' | 'meeting' | 'review' | 'decision' | 'span' 
 export type Schema = z.ZodType;
 
 /**
- * What a rule sees when it is checked: the event's payload, and the payloads recorded so far by
- * step id (the last one of each; a span's is its finish payload).
+ * What a rule sees when it is checked: the event's payload and date, the payloads recorded so far
+ * by step id (the last one of each; a span's is its finish payload), and the items of the run.
  *
  * @example
  * ```ts
@@ -41,6 +42,8 @@ export type Schema = z.ZodType;
  * const input: RuleInput<{ challenges: string[] }> = {
  *   payload: { challenges: ['a', 'b', 'c', 'd', 'e'] },
  *   recorded: { S0: { channels: ['social'] } },
+ *   date: '2026-09-22',
+ *   items: {},
  * };
  * ```
  * @category Rules
@@ -48,6 +51,10 @@ export type Schema = z.ZodType;
 export interface RuleInput<P> {
   readonly payload: P;
   readonly recorded: { readonly [step: string]: unknown };
+  /** The plain date of the event being checked, in the calendar's time zone. */
+  readonly date: PlainDate;
+  /** The items created so far, by id: kind, state, data and events. */
+  readonly items: { readonly [item: string]: ItemRecord };
 }
 
 /**
