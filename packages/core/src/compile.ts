@@ -12,6 +12,7 @@ import type { MachineEvent } from './events.js';
 import type { ItemDefinition } from './item.js';
 import { checkItemEvent, type ItemRecord } from './item-checks.js';
 import type { Program } from './program.js';
+import { recordedPayloads } from './recorded.js';
 import type { StepDefinition } from './types.js';
 
 /**
@@ -70,13 +71,6 @@ export function waitingFor(program: Program, context: ProgramContext, step: stri
     const met = fromStart ? record?.started !== undefined : record?.finished !== undefined;
     return met ? [] : [other];
   });
-}
-
-/** The payloads recorded so far, by step: what rules see as `recorded`. */
-export function recordedPayloads(context: ProgramContext): Record<string, unknown> {
-  const recorded: Record<string, unknown> = {};
-  for (const [step, record] of Object.entries(context.steps)) recorded[step] = record.payload;
-  return recorded;
 }
 
 /** Parses the payload a phase takes; undefined output when the step has no schema. */

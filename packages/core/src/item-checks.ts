@@ -1,6 +1,7 @@
 import type { ProgramContext } from './compile.js';
 import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
 import type { Program } from './program.js';
+import { recordedPayloads } from './recorded.js';
 import type { RefusalCode } from './refusal.js';
 
 /**
@@ -43,12 +44,6 @@ export type ItemCheck =
       readonly issues?: readonly { path: readonly (string | number)[]; message: string }[];
     }
   | { readonly ok: true; readonly data: unknown; readonly rules: readonly ItemRule[] };
-
-function recordedOf(context: ProgramContext): Record<string, unknown> {
-  const recorded: Record<string, unknown> = {};
-  for (const [step, record] of Object.entries(context.steps)) recorded[step] = record.payload;
-  return recorded;
-}
 
 /**
  * Checks an item event against the program and the context, in the order the runtime reports:
@@ -148,7 +143,7 @@ export function checkItemEvent(
   const view: ItemView = existing
     ? { id: item, data: existing.data, events: existing.events }
     : { id: item, data, events: {} };
-  const recorded = recordedOf(context);
+  const recorded = recordedPayloads(context);
   const failing = spec.rules.find(
     (rule) => !rule.check({ payload: data, recorded, item: view, date }),
   );
