@@ -24,7 +24,7 @@ import { type Deadline, deadlinesOf } from './deadlines.js';
 import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
 import { factsOf } from './facts-of.js';
 import type { ItemDefinition } from './item.js';
-import { checkItemEvent } from './item-checks.js';
+import { checkItemEvent, ruleOf } from './item-checks.js';
 import { type Label, labelIn } from './label.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
@@ -367,14 +367,14 @@ function checkItem(
     date,
   );
   if (!checked.ok) {
-    const issues = (checked.issues ?? [{ path: checked.path, message: checked.message }]).map(
-      (issue) => ({
-        code: checked.code,
-        path: issue.path,
-        rule: checked.rule,
-        message: issue.message,
-      }),
-    );
+    const issues = (
+      checked.issues ?? [{ path: checked.path, rule: checked.rule, message: checked.message }]
+    ).map((issue) => ({
+      code: checked.code,
+      path: issue.path,
+      rule: issue.rule,
+      message: issue.message,
+    }));
     const [first, ...rest] = issues;
     return new Refusal(checked.code, [
       first ?? {
@@ -443,7 +443,7 @@ function check(
     const issues = parsed.error.issues.map((issue) => ({
       code: 'invalid-payload',
       path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      rule: 'core.payload',
+      rule: ruleOf(issue),
       step: target.step,
       message: `"${event.type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
     }));

@@ -30,6 +30,15 @@ export interface ItemRecord {
   readonly events: { readonly [event: string]: ItemEventRecord };
 }
 
+/**
+ * The rule a schema issue names: a program's custom checks put the rule id in `params.rule`
+ * (`ctx.addIssue({ code: 'custom', params: { rule: 'T1' }, ... })`); others are `core.payload`.
+ */
+export function ruleOf(issue: unknown): string {
+  const rule = (issue as { params?: { rule?: unknown } }).params?.rule;
+  return typeof rule === 'string' && rule !== '' ? rule : 'core.payload';
+}
+
 /** Item ids are child actor ids and appear in paths: the same shape as step ids. */
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -41,7 +50,11 @@ export type ItemCheck =
       readonly rule: string;
       readonly path: readonly (string | number)[];
       readonly message: string;
-      readonly issues?: readonly { path: readonly (string | number)[]; message: string }[];
+      readonly issues?: readonly {
+        path: readonly (string | number)[];
+        rule: string;
+        message: string;
+      }[];
     }
   | { readonly ok: true; readonly data: unknown; readonly rules: readonly ItemRule[] };
 
@@ -127,12 +140,13 @@ export function checkItemEvent(
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({
         path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        rule: ruleOf(issue),
         message: `"${type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
       }));
       return {
         ok: false,
         code: 'invalid-payload',
-        rule: 'core.payload',
+        rule: issues[0]?.rule ?? 'core.payload',
         path: ['payload'],
         message: issues[0]?.message ?? `"${type}" payload is invalid.`,
         issues,

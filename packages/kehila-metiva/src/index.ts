@@ -1,12 +1,29 @@
 /**
  * `@maslul/kehila-metiva`: the "Kehila Metiva" strategic-planning program for Israeli local
- * authorities. This entry holds the program's domain schemas (zod v4) and the types inferred from
- * them: records are plain JSON, dates are ISO `YYYY-MM-DD` strings and money is whole agorot.
+ * authorities, written with `@maslul/core` (`kehilaMetiva`), its roles and rules, and the
+ * program's domain schemas (zod v4) with the types inferred from them: records are plain JSON, dates are ISO `YYYY-MM-DD` strings and money is whole agorot.
  * Issues for a PROGRAM.md rule start with its id (`'T1: …'`) and carry it in `params.rule`.
  *
  * @packageDocumentation
  */
 
+export { type KehilaMetiva, kehilaMetiva } from './program/kehila-metiva.js';
+export { type KehilaRole, roles } from './program/roles.js';
+export {
+  appointedByTheCityCeo,
+  continuesOnlyWithProgress,
+  everyChannelPlanned,
+  everyInitiativeDecided,
+  logicModelChannels,
+  meetingsTwoWeeksApart,
+  pictureOfTheFiveChallenges,
+  planAfterFourMeetings,
+  planHasProgramsBudgetAndGantt,
+  planIsComplete,
+  stopsAsDecided,
+  teamForAChosenChannel,
+  tiedToTheCompass,
+} from './program/rules.js';
 export { type Agorot, agorotSchema } from './schemas/agorot.js';
 export { type BudgetLine, budgetLineSchema } from './schemas/budget-line.js';
 export { CHANNELS, type Channel, channelSchema } from './schemas/channel.js';

@@ -245,3 +245,40 @@ describe('restoreInstance and replay', () => {
     expect(migrated.snapshot().program.version).toBe(1);
   });
 });
+
+describe('createInstance: rule ids from payload schemas', () => {
+  it('takes the rule id a schema puts in params.rule, and core.payload otherwise', async () => {
+    const z = await import('zod');
+    const { defineProgram } = await import('../define-program.js');
+    const program = defineProgram('ruled', { version: 1, label: 'Ruled' })
+      .roles({ manager: { label: 'Manager' } })
+      .track('main', 'Main', (t) =>
+        t.milestone('team', {
+          label: 'Team',
+          by: ['manager'],
+          payload: z.object({ members: z.array(z.string()) }).superRefine((team, ctx) => {
+            if (team.members.length < 10) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'T1: at least 10 members',
+                params: { rule: 'T1' },
+              });
+            }
+          }),
+        }),
+      )
+      .build();
+    const instance = createInstance(program, {
+      start: '2027-01-04',
+      clock: createManualClock('2027-01-04T09:00:00Z'),
+    });
+    const actor = { id: 'dana', roles: ['manager'] } as const;
+    const small = instance.send({ type: 'team', payload: { members: ['a'] } }, { actor });
+    expect(small.ok || small.refusal).toMatchObject({ code: 'invalid-payload', rule: 'T1' });
+    const wrong = instance.send({ type: 'team', payload: { members: 'a' } as never }, { actor });
+    expect(wrong.ok || wrong.refusal).toMatchObject({
+      code: 'invalid-payload',
+      rule: 'core.payload',
+    });
+  });
+});
