@@ -481,10 +481,11 @@ function check(
     );
   }
   const failing = failingRules(definition, target.phase, parsed.data, context, date);
-  const trace = definition.rules.map((rule) => ({
+  const judged = target.phase === 'start' ? [] : definition.rules;
+  const trace = judged.map((rule) => ({
     rule: rule.id,
     step: target.step,
-    passed: target.phase === 'start' || !failing.includes(rule),
+    passed: !failing.includes(rule),
     reason: labelIn(rule.reason, 'en'),
   }));
   const [refusing] = failing;
@@ -638,7 +639,9 @@ function instanceFrom<P extends Program>(
     } satisfies MachineEvent);
     const next = actor.getSnapshot();
     if (next === before) return refused();
-    const trace = spec.rules.map((rule) => ({
+    // A span's start checks no rules (they judge its finish): its trace is empty.
+    const checkedRules = target && 'phase' in target && target.phase === 'start' ? [] : spec.rules;
+    const trace = checkedRules.map((rule) => ({
       rule: rule.id,
       step: 'step' in (target as EventTarget) ? (target as { step: string }).step : raw.type,
       passed: true,

@@ -282,3 +282,14 @@ describe('createInstance: rule ids from payload schemas', () => {
     });
   });
 });
+
+describe('createInstance: rule traces', () => {
+  it('traces no rule on a span start, and the span rules on its finish', () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    instance.send({ type: 'meeting1', payload: { challenges: five } }, { actor: steering });
+    clock.advanceTo('2027-01-19T10:00:00Z');
+    const start = instance.send({ type: 'mapping.start' }, { actor: manager });
+    expect(start.ok && start.entry.trace).toEqual([]);
+  });
+});

@@ -678,10 +678,7 @@ describe('kehilaMetiva rules', () => {
       );
     });
 
-    // BUG (program definition): `continuesOnlyWithProgress` returns true whenever
-    // payload.decision !== 'continue', and `initiative.continue` accepts any decision payload; so
-    // an initiative with no progress and no fit to the plan moves to "continued" when the payload
-    // says "stop". Left failing on purpose.
+    // A decision to stop cannot be sent as initiative.continue: C2 checks the decision itself.
     it('C2: refuses initiative.continue when its recorded decision is "stop"', () => {
       const run = driveTo('homework-club.continue');
       expectRefused(

@@ -148,12 +148,8 @@ describe('kehilaMetiva run', () => {
     for (const id of plan.order) expect(il.isWorkingDay(plan.steps[id].start)).toBe(true);
   });
 
-  // BUG (program definition): the pilot track is X1, X2 (support, about 9 months from X1), X3
-  // (about 6 months after X1), X4. Its steps are sequential states of one region, so X3 can only
-  // be recorded once X2 has finished: the plan puts X3 three months before X2's finish, and the
-  // runtime refuses X3 while support runs (PROGRAM X2: support runs from X1; X3 measures the
-  // initiatives it supports). The happy path works around it by finishing X2 on X3's date.
-  // Left failing on purpose.
+  // Support (X2) runs from X1 in a track of its own, so the measurement (X3) is recorded while it
+  // runs (PROGRAM X2, X3).
   it('X3: records the six-month measurement while X2 support is still running', () => {
     const run = driveTo('X3');
     const { plan } = run.instance.schedule();

@@ -112,7 +112,7 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
         },
         by: ['programManager'],
         after: twoWeeks,
-        duration: about(8, 'weeks'),
+        duration: about(6, 'weeks'),
         rules: [everyChannelPlanned],
       })
       .meeting('S7', {

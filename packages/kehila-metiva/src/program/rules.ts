@@ -298,7 +298,7 @@ export const tiedToTheCompass: ItemRule<HackathonIdea> = {
 export const continuesOnlyWithProgress: ItemRule<ContinuationDecision> = {
   id: 'C2',
   reason: {
-    en: "An initiative continues only if it advances the authority's objectives and fits the plan",
+    en: "An initiative continues only on a decision to continue it that advances the authority's objectives and fits the plan",
     he: 'יוזמה ממשיכה רק אם היא מקדמת את יעדי הרשות ומתאימה לתוכנית האסטרטגית',
   },
   check: ({ payload, item, recorded }) => {
