@@ -299,7 +299,7 @@ export const continuesOnlyWithProgress: ItemRule<ContinuationDecision> = {
   id: 'C2',
   reason: {
     en: "An initiative continues only on a decision to continue it that advances the authority's objectives and fits the plan",
-    he: 'יוזמה ממשיכה רק אם היא מקדמת את יעדי הרשות ומתאימה לתוכנית האסטרטגית',
+    he: 'יוזמה ממשיכה רק בהחלטה להמשיך בה, אם היא מקדמת את יעדי הרשות ומתאימה לתוכנית האסטרטגית',
   },
   check: ({ payload, item, recorded }) => {
     if (payload.decision !== 'continue' || payload.initiativeId !== item.id) return false;
