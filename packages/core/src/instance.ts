@@ -531,6 +531,47 @@ function snapshotOf(program: Program, start: PlainDate, state: State): InstanceS
   };
 }
 
+/**
+ * An accepted result. `snapshot` and `deadlines` are computed when first read (a replay or an
+ * import reads only the last ones); `toJSON` includes them, so the result serialises whole.
+ */
+class Accepted {
+  readonly ok = true as const;
+  readonly duplicate: boolean;
+  readonly entry: LogEntry;
+  readonly #makeSnapshot: () => InstanceSnapshot;
+  readonly #makeDeadlines: () => readonly Deadline[];
+  #snapshot: InstanceSnapshot | undefined;
+  #deadlines: readonly Deadline[] | undefined;
+
+  constructor(
+    duplicate: boolean,
+    entry: LogEntry,
+    makeSnapshot: () => InstanceSnapshot,
+    makeDeadlines: () => readonly Deadline[],
+  ) {
+    this.duplicate = duplicate;
+    this.entry = entry;
+    this.#makeSnapshot = makeSnapshot;
+    this.#makeDeadlines = makeDeadlines;
+  }
+
+  get snapshot(): InstanceSnapshot {
+    this.#snapshot ??= this.#makeSnapshot();
+    return this.#snapshot;
+  }
+
+  get deadlines(): readonly Deadline[] {
+    this.#deadlines ??= this.#makeDeadlines();
+    return this.#deadlines;
+  }
+
+  toJSON() {
+    const { ok, duplicate, entry, snapshot, deadlines } = this;
+    return { ok, duplicate, entry, snapshot, deadlines };
+  }
+}
+
 /** The instance behind createInstance, restoreInstance and replay. */
 function instanceFrom<P extends Program>(
   program: P,
@@ -567,25 +608,12 @@ function instanceFrom<P extends Program>(
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
   const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
     const at = state; // states are immutable: the result keeps the one it was made in
-    let deadlines: readonly Deadline[] | undefined;
-    let snapshot: InstanceSnapshot | undefined;
-    const result = { ok: true as const, duplicate, entry };
-    return Object.defineProperties(result, {
-      snapshot: {
-        enumerable: true,
-        get: () => {
-          snapshot ??= snapshotOf(program, start, at);
-          return snapshot;
-        },
-      },
-      deadlines: {
-        enumerable: true,
-        get: () => {
-          deadlines ??= deadlinesOf(planOf(at));
-          return deadlines;
-        },
-      },
-    }) as SendResult;
+    return new Accepted(
+      duplicate,
+      entry,
+      () => snapshotOf(program, start, at),
+      () => deadlinesOf(planOf(at)),
+    );
   };
 
   const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
