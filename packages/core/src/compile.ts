@@ -206,16 +206,19 @@ function recordItem(
  */
 export function compile(program: Program) {
   const steps = program.steps as Record<string, StepDefinition>;
+  // The guard parses (and checks) an event's payload; the action that records it reads the parsed
+  // data the guard left for that same event object instead of parsing it again.
+  const parsedData = new WeakMap<MachineEvent, unknown>();
   const allowed = (context: ProgramContext, event: MachineEvent, params: StepParams): boolean => {
     const definition = steps[params.step];
     if (!definition || waitingFor(program, context, params.step).length > 0) return false;
     const parsed = parsePayload(definition, params.phase, event.payload);
-    return (
-      parsed.success &&
-      failingRules(definition, params.phase, parsed.data, context, event.date).length === 0
-    );
+    if (!parsed.success) return false;
+    parsedData.set(event, parsed.data);
+    return failingRules(definition, params.phase, parsed.data, context, event.date).length === 0;
   };
   const dataOf = (params: StepParams, event: MachineEvent): unknown => {
+    if (parsedData.has(event)) return parsedData.get(event);
     const definition = steps[params.step] as StepDefinition;
     const parsed = parsePayload(definition, params.phase, event.payload);
     return parsed.success ? parsed.data : undefined;
@@ -227,6 +230,7 @@ export function compile(program: Program) {
     context: ProgramContext,
     machineEvent: MachineEvent,
   ) => {
+    if (parsedData.has(machineEvent)) return parsedData.get(machineEvent);
     const checked = checkItemEvent(
       program,
       context,
@@ -238,6 +242,7 @@ export function compile(program: Program) {
     );
     return checked.ok ? checked.data : undefined;
   };
+
   const machineSetup = setup({
     types: {
       context: {} as ProgramContext,
@@ -247,8 +252,8 @@ export function compile(program: Program) {
       Object.values(items).map((item) => [`item:${item.kind}`, itemMachine(item)]),
     ),
     guards: {
-      itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
-        checkItemEvent(
+      itemAllowed: ({ context, event }, params: { kind: string; event: string }) => {
+        const checked = checkItemEvent(
           program,
           context,
           params.kind,
@@ -256,7 +261,10 @@ export function compile(program: Program) {
           event.item,
           event.payload,
           event.date,
-        ).ok,
+        );
+        if (checked.ok) parsedData.set(event, checked.data);
+        return checked.ok;
+      },
       allowed: ({ context, event }, params: StepParams) => allowed(context, event, params),
       lastOccurrence: ({ context }, params: { step: string }) => {
         const definition = steps[params.step];
