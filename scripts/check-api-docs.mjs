@@ -12,8 +12,12 @@ for (const name of readdirSync('packages')) {
   if (!existsSync(manifest)) continue;
   const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
   paths[pkg.name] = [join('packages', name, 'src', 'index.ts')];
-  if (existsSync(join('packages', name, 'src', 'israel', 'index.ts'))) {
-    paths[`${pkg.name}/israel`] = [join('packages', name, 'src', 'israel', 'index.ts')];
+  // Subpath entries (`@maslul/timing/israel`, `@maslul/store/pglite`...) live in src/<name>/index.ts.
+  for (const sub of readdirSync(join('packages', name, 'src'), { withFileTypes: true })) {
+    const index = join('packages', name, 'src', sub.name, 'index.ts');
+    if (sub.isDirectory() && sub.name !== '__tests__' && existsSync(index)) {
+      paths[`${pkg.name}/${sub.name}`] = [index];
+    }
   }
 }
 const options = {

@@ -60,6 +60,12 @@ export { type Label, labelIn } from './label.js';
 export type { Program } from './program.js';
 export { Refusal, type RefusalCode } from './refusal.js';
 export {
+  createRuntime,
+  type InstanceView,
+  type Runtime,
+  type RuntimeOptions,
+} from './runtime.js';
+export {
   createScheduler,
   DEFAULT_MAX_WAIT,
   DEFAULT_RETRY_DELAY,
@@ -68,6 +74,13 @@ export {
   type SchedulerDeadline,
   type SchedulerOptions,
 } from './scheduler.js';
+export type {
+  AppendBatch,
+  DeadlineChanges,
+  InstanceStore,
+  NewInstance,
+  StoredInstance,
+} from './store-port.js';
 export type {
   MilestoneOptions,
   RoleDefinition,

@@ -624,6 +624,17 @@ function instanceFrom<P extends Program>(
       if (entry) {
         return accepted(entry, true);
       }
+      // Restored from a snapshot: the key is known, its entry is in the store, not here. Never
+      // apply it a second time.
+      return {
+        ok: false,
+        refusal: refuse(
+          'already-applied',
+          'core.idempotency',
+          ['idempotencyKey'],
+          `The idempotency key ${JSON.stringify(key)} was applied as event #${seen} before this instance was loaded; read that event from the store.`,
+        ),
+      };
     }
     const actorProblem = checkActor(sendOptions?.actor);
     if (actorProblem) return { ok: false, refusal: actorProblem };

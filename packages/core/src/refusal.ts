@@ -10,7 +10,9 @@ import { type Issue, MaslulError } from '@maslul/timing';
  * - `waiting`: the step waits for steps in other tracks that are not recorded yet;
  * - `invalid-instant`: `at` is not a valid instant; `future-event`: `at` is after the clock's now;
  * - `invalid-actor`: the actor has no id or no roles list;
- * - `unknown-item`: an item event names no item of that kind (or an id that cannot be one).
+ * - `unknown-item`: an item event names no item of that kind (or an id that cannot be one);
+ * - `already-applied`: the idempotency key was applied before this instance object was loaded
+ *   (a restored instance keeps the keys, not the entries: a store returns the first result).
  *
  * @example
  * ```ts
@@ -30,7 +32,8 @@ export type RefusalCode =
   | 'invalid-instant'
   | 'future-event'
   | 'invalid-actor'
-  | 'unknown-item';
+  | 'unknown-item'
+  | 'already-applied';
 
 /**
  * A refused event: a `MaslulError` whose `code` is a {@link RefusalCode}, with the path of the

@@ -224,6 +224,32 @@ describe('restoreInstance and replay', () => {
     expect(result.ok && result.entry.seq).toBe(2);
   });
 
+  it('never applies again a key it took before it was restored (already-applied)', () => {
+    const clock = createManualClock('2027-01-04T08:00:00Z');
+    const instance = createInstance(sample, { start: '2027-01-04', clock });
+    const event = { type: 'scope', payload: { areas: ['north'] } } as const;
+    instance.send(
+      { ...event, payload: { areas: ['north'] } },
+      { actor: steering, idempotencyKey: 'k' },
+    );
+    const restored = restoreInstance(sample, JSON.parse(JSON.stringify(instance.snapshot())), {
+      start: '2027-01-04',
+      clock,
+    });
+    const again = restored.send(
+      { type: 'scope', payload: { areas: ['north'] } },
+      { actor: steering, idempotencyKey: 'k' },
+    );
+    expect(again.ok).toBe(false);
+    expect(again.ok ? undefined : again.refusal).toMatchObject({
+      code: 'already-applied',
+      rule: 'core.idempotency',
+      path: ['idempotencyKey'],
+      message: expect.stringContaining('event #1'),
+    });
+    expect(restored.snapshot().seq).toBe(1);
+  });
+
   it('refuses a snapshot of another program or version, unless migrated', () => {
     const { clock, instance } = started();
     const snapshot = instance.snapshot();

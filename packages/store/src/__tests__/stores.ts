@@ -1,0 +1,76 @@
+// The stores every contract test runs against: in memory and PGlite always, and a real
+// PostgreSQL server when DATABASE_URL is set (.ci/run starts one). Each test gets its own schema.
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { createMemoryStore, type MaslulStore } from '../index.js';
+import { createPGliteStore } from '../pglite/index.js';
+import { createPostgresStore } from '../postgres/index.js';
+
+export interface StoreKind {
+  readonly name: string;
+  /** A new, empty store. */
+  open(): Promise<MaslulStore>;
+  /** Opens the last opened store's database and schema again (SQL stores only). */
+  reopen?: () => Promise<MaslulStore>;
+  /** Runs raw SQL on the last opened store's database (SQL stores only). */
+  sql?: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+  /** The schema of the last opened store. */
+  schema?: () => string;
+  /** Closes what the kind opened for all its stores. */
+  close(): Promise<void>;
+}
+
+let counter = 0;
+const nextSchema = () => `t_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
+
+function memory(): StoreKind {
+  return { name: 'memory', open: async () => createMemoryStore(), close: async () => {} };
+}
+
+function pglite(): StoreKind {
+  let db: PGlite | undefined;
+  let schema = '';
+  return {
+    name: 'pglite',
+    async open() {
+      db ??= await PGlite.create('memory://');
+      schema = nextSchema();
+      return createPGliteStore({ db, schema });
+    },
+    reopen: () => createPGliteStore({ db, schema }),
+    sql: async (text, params) => (await (db as PGlite).query(text, params)) as never,
+    schema: () => schema,
+    close: async () => db?.close(),
+  };
+}
+
+function postgres(url: string): StoreKind {
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  const schemas: string[] = [];
+  return {
+    name: 'postgres',
+    async open() {
+      const schema = nextSchema();
+      schemas.push(schema);
+      return createPostgresStore({ pool, schema });
+    },
+    reopen: () => createPostgresStore({ pool, schema: schemas.at(-1) }),
+    sql: async (text, params) => pool.query(text, params),
+    schema: () => schemas.at(-1) as string,
+    async close() {
+      for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await pool.end();
+    },
+  };
+}
+
+/** The kinds to test: memory, PGlite, and PostgreSQL when DATABASE_URL is set. */
+export function storeKinds(): StoreKind[] {
+  const url = process.env.DATABASE_URL;
+  return [memory(), pglite(), ...(url ? [postgres(url)] : [])];
+}
+
+/** The SQL kinds only. */
+export function sqlKinds(): StoreKind[] {
+  return storeKinds().filter((kind) => kind.sql !== undefined);
+}

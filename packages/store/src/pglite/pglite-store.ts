@@ -1,0 +1,44 @@
+import { PGlite } from '@electric-sql/pglite';
+import { quoteSchema } from '../sql/migrate.js';
+import { createSqlStore } from '../sql/sql-store.js';
+import type { MaslulStore } from '../timer-store.js';
+import { pgliteClient } from './pglite-client.js';
+
+/**
+ * The embedded store: PostgreSQL (PGlite, in WebAssembly) in a local folder, with no server to
+ * install; in memory when no folder is given. One process at a time may open a folder; for
+ * several app instances use `@maslul/store/postgres`.
+ *
+ * @param options - `dataDir` (a folder, `memory://` or, in a browser, `idb://name`), or an open
+ *   `db`; the `schema` (default `"maslul"`)
+ * @returns the store, migrated; `close()` closes the database if the store opened it
+ *
+ * @example
+ * ```ts
+ * import { createPGliteStore } from '@maslul/store/pglite';
+ *
+ * const store = await createPGliteStore({ dataDir: './data/maslul' });
+ * // ... createRuntime(program, { store, clock })
+ * await store.close();
+ * ```
+ * @category PGlite
+ */
+export async function createPGliteStore(
+  options: {
+    readonly dataDir?: string | undefined;
+    readonly db?: PGlite | undefined;
+    readonly schema?: string | undefined;
+  } = {},
+): Promise<MaslulStore> {
+  quoteSchema(options.schema ?? 'maslul'); // a bad name is refused before a database opens
+  const db = options.db ?? (await PGlite.create(options.dataDir ?? 'memory://'));
+  try {
+    return await createSqlStore(pgliteClient(db), {
+      schema: options.schema,
+      closeClient: options.db === undefined,
+    });
+  } catch (error) {
+    if (options.db === undefined) await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import { storeError } from '../errors.js';
+import type { SqlClient } from './client.js';
+import init from './migrations/0001_init.sql';
+
+/** The versioned migration files, in order. A released file is never edited: add the next one. */
+const migrations: readonly {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}[] = [{ version: 1, name: '0001_init', sql: init }];
+
+/**
+ * The newest version of the store's SQL schema that this package knows: the number of its
+ * migration files. A database at a newer version is refused (`schema-too-new`).
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_VERSION } from '@maslul/store';
+ *
+ * SCHEMA_VERSION; // 1
+ * ```
+ * @category SQL
+ */
+export const SCHEMA_VERSION = migrations.length;
+
+/** A PostgreSQL identifier, quoted; only plain names are accepted. */
+export function quoteSchema(schema: string): string {
+  if (typeof schema !== 'string' || !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw storeError(
+      'invalid-option',
+      'store.schema-name',
+      ['schema'],
+      `The schema name ${JSON.stringify(schema)} is not valid: use lower-case letters, digits and "_", starting with a letter or "_" (at most 63).`,
+    );
+  }
+  return `"${schema}"`;
+}
+
+/**
+ * Brings the schema up to date, once, even when several processes start together: the first
+ * takes an advisory lock, the others wait for it and find nothing left to do.
+ */
+export async function migrate(client: SqlClient, schema: string): Promise<void> {
+  const quoted = quoteSchema(schema);
+  await client.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`maslul:${schema}`]);
+    await tx.exec(
+      `CREATE SCHEMA IF NOT EXISTS ${quoted};
+       CREATE TABLE IF NOT EXISTS ${quoted}.migrations (
+         version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now()
+       );`,
+    );
+    const { rows } = await tx.query<{ version: number }>(
+      `SELECT version FROM ${quoted}.migrations ORDER BY version`,
+    );
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const newest = Math.max(0, ...applied);
+    if (newest > SCHEMA_VERSION) {
+      throw storeError(
+        'schema-too-new',
+        'store.schema-version',
+        ['schema'],
+        `Schema "${schema}" is at version ${newest}, newer than this @maslul/store knows (${SCHEMA_VERSION}); upgrade @maslul/store.`,
+      );
+    }
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql.replaceAll('{{schema}}', quoted));
+      await tx.query(`INSERT INTO ${quoted}.migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
+    }
+  });
+}

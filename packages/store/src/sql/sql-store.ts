@@ -1,0 +1,330 @@
+import type { AppendBatch, InstanceSnapshot, NewInstance, StoredInstance } from '@maslul/core';
+import { conflict, corrupt, instanceExists, unknownInstance } from '../errors.js';
+import {
+  checkBatch,
+  checkNew,
+  type EventRow,
+  fromDeadlineText,
+  fromEventRow,
+  fromSnapshotText,
+  toEventRow,
+} from '../records.js';
+import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
+import type { SqlClient } from './client.js';
+import { migrate, quoteSchema } from './migrate.js';
+
+const EVENT_COLUMNS = 'seq, type, at, date, actor, payload, item, idempotency_key, trace';
+
+/** PostgreSQL's unique_violation: another writer stored the same seq or idempotency key. */
+const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === '23505';
+
+interface TimerRow {
+  instance_id: string;
+  deadline: string;
+  attempts: number | string;
+  fired_at?: number | string | null;
+  last_error?: string | null;
+}
+
+/**
+ * A store on any PostgreSQL reached through a {@link SqlClient}: the one SQL implementation
+ * behind the PGlite and PostgreSQL stores. Runs the migrations first (once, under an advisory
+ * lock, when several processes start together).
+ *
+ * Each append is one SQL statement: the version check, the events, the snapshot and the timer
+ * changes commit together or not at all.
+ *
+ * @param client - the driver
+ * @param options - `schema` (default `"maslul"`), and whether `close` also closes the client
+ * @returns the store, migrated
+ * @throws MaslulError `invalid-option` for a bad schema name, `schema-too-new`
+ *
+ * @example
+ * ```ts
+ * import { createSqlStore, type SqlClient } from '@maslul/store';
+ *
+ * declare const client: SqlClient; // an adapter over your driver
+ * const store = await createSqlStore(client, { schema: 'maslul' });
+ * ```
+ * @category SQL
+ */
+export async function createSqlStore(
+  client: SqlClient,
+  options: {
+    readonly schema?: string | undefined;
+    readonly closeClient?: boolean | undefined;
+  } = {},
+): Promise<MaslulStore> {
+  const schemaName = options.schema ?? 'maslul';
+  const s = quoteSchema(schemaName);
+  await migrate(client, schemaName);
+
+  const versionOf = async (db: SqlClient, id: string): Promise<number | undefined> => {
+    const { rows } = await db.query<{ version: number }>(
+      `SELECT version FROM ${s}.instances WHERE id = $1`,
+      [id],
+    );
+    return rows[0] === undefined ? undefined : Number(rows[0].version);
+  };
+
+  const eventsAfter = async (id: string, after: number) => {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE instance_id = $1 AND seq > $2 ORDER BY seq`,
+      [id, after],
+    );
+    return rows.map((row) => fromEventRow(row, id));
+  };
+
+  const timerOf = (row: TimerRow): DueTimer => ({
+    instanceId: row.instance_id,
+    deadline: fromDeadlineText(row.deadline, ['timers', row.instance_id]),
+    attempts: Number(row.attempts),
+  });
+
+  return {
+    async create(instance: NewInstance) {
+      checkNew(instance);
+      const body = JSON.stringify(instance.snapshot);
+      try {
+        await client.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO ${s}.instances (id, program_id, program_version, start_date, version) VALUES ($1, $2, $3, $4, 0)`,
+            [instance.id, instance.program.id, instance.program.version, instance.start],
+          );
+          await tx.query(
+            `INSERT INTO ${s}.snapshots (instance_id, seq, program_version, body) VALUES ($1, 0, $2, $3)`,
+            [instance.id, instance.program.version, body],
+          );
+          await tx.query(
+            `INSERT INTO ${s}.timers (instance_id, deadline_id, due_at, deadline, ready_at)
+             SELECT $1, d.id, d.at, d.body, d.at FROM unnest($2::text[], $3::bigint[], $4::text[]) AS d(id, at, body)`,
+            [
+              instance.id,
+              instance.deadlines.map((d) => d.id),
+              instance.deadlines.map((d) => d.at),
+              instance.deadlines.map((d) => JSON.stringify(d)),
+            ],
+          );
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw instanceExists(instance.id);
+        throw error;
+      }
+    },
+
+    async load(id: string): Promise<StoredInstance | undefined> {
+      const { rows } = await client.query<{
+        program_id: string;
+        program_version: number;
+        start_date: string;
+        seq: number | null;
+        body: string | null;
+      }>(
+        `SELECT i.program_id, i.program_version, i.start_date, sn.seq, sn.body
+         FROM ${s}.instances i
+         LEFT JOIN LATERAL (
+           SELECT seq, body FROM ${s}.snapshots WHERE instance_id = i.id ORDER BY seq DESC LIMIT 1
+         ) sn ON true
+         WHERE i.id = $1`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      if (row.seq === null || row.body === null) {
+        throw corrupt(
+          ['snapshots', id],
+          `Instance "${id}" has no stored snapshot; it was left as it is.`,
+        );
+      }
+      const seq = Number(row.seq);
+      const snapshot = fromSnapshotText(row.body, id, seq);
+      // Events are only ever appended: reading them after the snapshot gives a consistent state.
+      const events = await eventsAfter(id, seq);
+      events.forEach((event, index) => {
+        if (event.seq !== seq + index + 1) {
+          throw corrupt(
+            ['events', id, event.seq],
+            `Instance "${id}" is missing event #${seq + index + 1}; it was left as it is.`,
+          );
+        }
+      });
+      return {
+        id,
+        program: { id: row.program_id, version: Number(row.program_version) },
+        start: row.start_date as StoredInstance['start'],
+        version: seq + events.length,
+        snapshot,
+        events,
+      };
+    },
+
+    version: (id: string) => versionOf(client, id),
+
+    async append(id: string, batch: AppendBatch) {
+      checkBatch(id, batch);
+      const rows = batch.entries.map(toEventRow);
+      const version = batch.expectedVersion + rows.length;
+      const snapshot = batch.snapshot === undefined ? null : JSON.stringify(batch.snapshot);
+      const { added, removed } = batch.deadlines;
+      const params: unknown[] = [
+        id,
+        batch.expectedVersion,
+        version,
+        batch.snapshot?.program.version ?? null,
+        snapshot,
+        removed.map((d) => d.id),
+        removed.map((d) => d.at),
+        added.map((d) => d.id),
+        added.map((d) => d.at),
+        added.map((d) => JSON.stringify(d)),
+      ];
+      const values = rows.map((row) => {
+        const at = params.length;
+        params.push(
+          row.seq,
+          row.type,
+          row.at,
+          row.date,
+          row.actor,
+          row.payload,
+          row.item,
+          row.idempotency_key,
+          row.trace,
+        );
+        return `($${at + 1}::int, $${at + 2}::text, $${at + 3}::text, $${at + 4}::text, $${at + 5}::text, $${at + 6}::text, $${at + 7}::text, $${at + 8}::text, $${at + 9}::text)`;
+      });
+      // One statement, so one atomic step: when the version check matches no row, nothing else
+      // is written either (every part reads from `bump`).
+      const sql = `
+        WITH bump AS (
+          UPDATE ${s}.instances SET version = $3, program_version = COALESCE($4::int, program_version)
+          WHERE id = $1 AND version = $2 RETURNING id
+        ), ev AS (
+          INSERT INTO ${s}.events (instance_id, ${EVENT_COLUMNS})
+          SELECT bump.id, v.* FROM bump, (VALUES ${values.join(', ')}) AS v(${EVENT_COLUMNS})
+        ), snap AS (
+          INSERT INTO ${s}.snapshots (instance_id, seq, program_version, body)
+          SELECT bump.id, $3, $4::int, $5::text FROM bump WHERE $5::text IS NOT NULL
+        ), gone AS (
+          DELETE FROM ${s}.timers t USING bump, unnest($6::text[], $7::bigint[]) AS r(id, at)
+          WHERE t.instance_id = bump.id AND t.deadline_id = r.id AND t.due_at = r.at AND t.fired_at IS NULL
+        ), added AS (
+          INSERT INTO ${s}.timers (instance_id, deadline_id, due_at, deadline, ready_at)
+          SELECT bump.id, a.id, a.at, a.body, a.at
+          FROM bump, unnest($8::text[], $9::bigint[], $10::text[]) AS a(id, at, body)
+          ON CONFLICT DO NOTHING
+        )
+        SELECT count(*)::int AS n FROM bump`;
+      let written: number;
+      try {
+        const { rows: result } = await client.query<{ n: number }>(sql, params);
+        written = Number(result[0]?.n ?? 0);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(id, batch.expectedVersion, undefined);
+        throw error;
+      }
+      if (written === 0) {
+        const actual = await versionOf(client, id);
+        if (actual === undefined) throw unknownInstance(id);
+        throw conflict(id, batch.expectedVersion, actual);
+      }
+    },
+
+    async saveSnapshot(id: string, snapshot: InstanceSnapshot) {
+      const body = JSON.stringify(snapshot);
+      const { rows } = await client.query<{ n: number }>(
+        `WITH at AS (SELECT id FROM ${s}.instances WHERE id = $1 AND version = $2 FOR UPDATE),
+         saved AS (
+           INSERT INTO ${s}.snapshots (instance_id, seq, program_version, body)
+           SELECT id, $2, $3, $4 FROM at
+           ON CONFLICT (instance_id, seq) DO UPDATE SET body = EXCLUDED.body, program_version = EXCLUDED.program_version
+         )
+         SELECT count(*)::int AS n FROM at`,
+        [id, snapshot?.seq, snapshot?.program?.version, body],
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) {
+        const actual = await versionOf(client, id);
+        if (actual === undefined) throw unknownInstance(id);
+        throw conflict(id, snapshot?.seq, actual);
+      }
+    },
+
+    async eventByKey(id: string, key: string) {
+      const { rows } = await client.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE instance_id = $1 AND idempotency_key = $2`,
+        [id, key],
+      );
+      return rows[0] && fromEventRow(rows[0], id);
+    },
+
+    events: (id: string, after?: number) => eventsAfter(id, after ?? 0),
+
+    async claimDue({ now, limit, worker, leaseUntil }) {
+      // SKIP LOCKED: a worker passes over rows another worker is claiming at this moment, and
+      // the re-check of the WHERE clause on a locked row sees a claim committed meanwhile.
+      const { rows } = await client.query<TimerRow>(
+        `UPDATE ${s}.timers t SET claimed_by = $3, claimed_until = $4
+         FROM (
+           SELECT instance_id, deadline_id, due_at FROM ${s}.timers
+           WHERE fired_at IS NULL AND ready_at <= $1 AND claimed_until <= $1
+           ORDER BY ready_at LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         ) d
+         WHERE t.instance_id = d.instance_id AND t.deadline_id = d.deadline_id AND t.due_at = d.due_at
+         RETURNING t.instance_id, t.deadline, t.attempts, t.ready_at`,
+        [now, limit, worker, leaseUntil],
+      );
+      return rows
+        .map(timerOf)
+        .sort(
+          (a, b) => a.deadline.at - b.deadline.at || a.deadline.id.localeCompare(b.deadline.id),
+        );
+    },
+
+    async complete(timer: DueTimer, worker: string, now: number) {
+      const { affected } = await client.query(
+        `UPDATE ${s}.timers SET fired_at = $5, attempts = attempts + 1, claimed_by = NULL
+         WHERE instance_id = $1 AND deadline_id = $2 AND due_at = $3 AND claimed_by = $4 AND fired_at IS NULL`,
+        [timer.instanceId, timer.deadline.id, timer.deadline.at, worker, now],
+      );
+      return affected > 0;
+    },
+
+    async fail(timer: DueTimer, worker: string, retryAt: number, error: string) {
+      await client.query(
+        `UPDATE ${s}.timers SET attempts = attempts + 1, ready_at = $5, claimed_by = NULL, claimed_until = 0, last_error = $6
+         WHERE instance_id = $1 AND deadline_id = $2 AND due_at = $3 AND claimed_by = $4 AND fired_at IS NULL`,
+        [timer.instanceId, timer.deadline.id, timer.deadline.at, worker, retryAt, error],
+      );
+    },
+
+    async nextDue() {
+      const { rows } = await client.query<{ next: number | string | null }>(
+        `SELECT min(GREATEST(ready_at, claimed_until)) AS next FROM ${s}.timers WHERE fired_at IS NULL`,
+      );
+      const next = rows[0]?.next;
+      return next === null || next === undefined ? undefined : Number(next);
+    },
+
+    async timers(instanceId?: string) {
+      const { rows } = await client.query<TimerRow>(
+        `SELECT instance_id, deadline, attempts, fired_at, last_error FROM ${s}.timers
+         WHERE $1::text IS NULL OR instance_id = $1 ORDER BY due_at, deadline_id`,
+        [instanceId ?? null],
+      );
+      return rows.map(
+        (row): TimerState => ({
+          ...timerOf(row),
+          firedAt:
+            row.fired_at === null || row.fired_at === undefined ? undefined : Number(row.fired_at),
+          lastError: row.last_error ?? undefined,
+        }),
+      );
+    },
+
+    async close() {
+      if (options.closeClient) await client.close();
+    },
+  };
+}
