@@ -117,7 +117,7 @@ export interface InstanceStore {
   load(id: string): Promise<StoredInstance | undefined>;
   /** The instance's stored version (the seq of its last event); undefined when there is none. */
   version(id: string): Promise<number | undefined>;
-  /** Appends atomically at the expected version (see {@link AppendBatch}). */
+  /** Appends atomically at the expected version (see `AppendBatch`). */
   append(id: string, batch: AppendBatch): Promise<void>;
   /** Writes a snapshot of the instance as it is (its `seq` must be the stored version). */
   saveSnapshot(id: string, snapshot: InstanceSnapshot): Promise<void>;

@@ -69,7 +69,7 @@ export interface TimerStore {
 }
 
 /**
- * A complete store: an {@link InstanceStore} (what a runtime needs), a {@link TimerStore} (what
+ * A complete store: an `InstanceStore` of `@maslul/core` (what a runtime needs), a {@link TimerStore} (what
  * a timer worker needs), and `close`.
  *
  * @example

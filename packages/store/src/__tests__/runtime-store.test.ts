@@ -142,6 +142,27 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     expect(await store.events('town')).toHaveLength(1);
   });
 
+  it('takes sends to one instance one at a time in a process, with no conflict', async () => {
+    const { store, runtime } = await runtimeOn();
+    await runtime.create('town', { start: START });
+    const events = runEvents(10);
+    for (const { event, actor, at: when } of events.slice(0, 5)) {
+      await runtime.send('town', event as never, { actor: actor as never, at: when });
+    }
+    const results = await Promise.all(
+      events
+        .slice(5)
+        .map(({ event, actor, at: when }) =>
+          runtime.send('town', event as never, { actor: actor as never, at: when }),
+        ),
+    );
+    expect(results.map((r) => r.ok && r.entry.seq)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect((await runtime.history('town')).map((e) => e.seq)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 1),
+    );
+    expect(await store.version('town')).toBe(15);
+  });
+
   it('writes a snapshot every N events and on demand, and loads from the latest', async () => {
     const { store, runtime } = await runtimeOn(3);
     await runtime.create('town', { start: START });
