@@ -13,8 +13,11 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
     await kind.open();
     const schema = kind.schema?.() as string;
     const { rows } = await sql(`SELECT version, name FROM $schema.migrations ORDER BY version`);
-    expect(rows).toEqual([{ version: 1, name: '0001_init' }]);
-    expect(SCHEMA_VERSION).toBe(1);
+    expect(rows).toEqual([
+      { version: 1, name: '0001_init' },
+      { version: 2, name: '0002_append_function' },
+    ]);
+    expect(SCHEMA_VERSION).toBe(2);
     const tables = await sql(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY 1`,
     );
@@ -41,7 +44,7 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
     await kind.open();
     await (kind.reopen as NonNullable<typeof kind.reopen>)();
     const { rows } = await sql(`SELECT count(*)::int AS n FROM $schema.migrations`);
-    expect(rows).toEqual([{ n: 1 }]);
+    expect(rows).toEqual([{ n: 2 }]);
   });
 });
 

@@ -1,13 +1,17 @@
 import { storeError } from '../errors.js';
 import type { SqlClient } from './client.js';
 import init from './migrations/0001_init.sql';
+import appendFunction from './migrations/0002_append_function.sql';
 
 /** The versioned migration files, in order. A released file is never edited: add the next one. */
 const migrations: readonly {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
-}[] = [{ version: 1, name: '0001_init', sql: init }];
+}[] = [
+  { version: 1, name: '0001_init', sql: init },
+  { version: 2, name: '0002_append_function', sql: appendFunction },
+];
 
 /**
  * The newest version of the store's SQL schema that this package knows: the number of its
@@ -17,7 +21,7 @@ const migrations: readonly {
  * ```ts
  * import { SCHEMA_VERSION } from '@maslul/store';
  *
- * SCHEMA_VERSION; // 1
+ * SCHEMA_VERSION; // 2
  * ```
  * @category SQL
  */

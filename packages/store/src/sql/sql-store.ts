@@ -13,6 +13,20 @@ import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
 import type { SqlClient } from './client.js';
 import { migrate, quoteSchema } from './migrate.js';
 
+const APPEND_TYPES = [
+  'text',
+  'int',
+  'int',
+  'text',
+  'int[]',
+  ...Array.from({ length: 8 }, () => 'text[]'),
+  'text[]',
+  'bigint[]',
+  'text[]',
+  'bigint[]',
+  'text[]',
+];
+
 const EVENT_COLUMNS = 'seq, type, at, date, actor, payload, item, idempotency_key, trace';
 
 /** PostgreSQL's unique_violation: another writer stored the same seq or idempotency key. */
@@ -75,6 +89,9 @@ export async function createSqlStore(
     );
     return rows.map((row) => fromEventRow(row, id));
   };
+
+  // The parameters' types name the function's one signature.
+  const appendSql = `SELECT ${s}.append_events(${APPEND_TYPES.map((type, i) => `$${i + 1}::${type}`).join(', ')}) AS written`;
 
   const timerOf = (row: TimerRow): DueTimer => ({
     instanceId: row.instance_id,
@@ -164,67 +181,37 @@ export async function createSqlStore(
     async append(id: string, batch: AppendBatch) {
       checkBatch(id, batch);
       const rows = batch.entries.map(toEventRow);
-      const version = batch.expectedVersion + rows.length;
-      const snapshot = batch.snapshot === undefined ? null : JSON.stringify(batch.snapshot);
       const { added, removed } = batch.deadlines;
-      const params: unknown[] = [
+      const column = <K extends keyof EventRow>(key: K) => rows.map((row) => row[key]);
+      const params = [
         id,
         batch.expectedVersion,
-        version,
         batch.snapshot?.program.version ?? null,
-        snapshot,
+        batch.snapshot === undefined ? null : JSON.stringify(batch.snapshot),
+        column('seq'),
+        column('type'),
+        column('at'),
+        column('date'),
+        column('actor'),
+        column('payload'),
+        column('item'),
+        column('idempotency_key'),
+        column('trace'),
         removed.map((d) => d.id),
         removed.map((d) => d.at),
         added.map((d) => d.id),
         added.map((d) => d.at),
         added.map((d) => JSON.stringify(d)),
       ];
-      const values = rows.map((row) => {
-        const at = params.length;
-        params.push(
-          row.seq,
-          row.type,
-          row.at,
-          row.date,
-          row.actor,
-          row.payload,
-          row.item,
-          row.idempotency_key,
-          row.trace,
-        );
-        return `($${at + 1}::int, $${at + 2}::text, $${at + 3}::text, $${at + 4}::text, $${at + 5}::text, $${at + 6}::text, $${at + 7}::text, $${at + 8}::text, $${at + 9}::text)`;
-      });
-      // One statement, so one atomic step: when the version check matches no row, nothing else
-      // is written either (every part reads from `bump`).
-      const sql = `
-        WITH bump AS (
-          UPDATE ${s}.instances SET version = $3, program_version = COALESCE($4::int, program_version)
-          WHERE id = $1 AND version = $2 RETURNING id
-        ), ev AS (
-          INSERT INTO ${s}.events (instance_id, ${EVENT_COLUMNS})
-          SELECT bump.id, v.* FROM bump, (VALUES ${values.join(', ')}) AS v(${EVENT_COLUMNS})
-        ), snap AS (
-          INSERT INTO ${s}.snapshots (instance_id, seq, program_version, body)
-          SELECT bump.id, $3, $4::int, $5::text FROM bump WHERE $5::text IS NOT NULL
-        ), gone AS (
-          DELETE FROM ${s}.timers t USING bump, unnest($6::text[], $7::bigint[]) AS r(id, at)
-          WHERE t.instance_id = bump.id AND t.deadline_id = r.id AND t.due_at = r.at AND t.fired_at IS NULL
-        ), added AS (
-          INSERT INTO ${s}.timers (instance_id, deadline_id, due_at, deadline, ready_at)
-          SELECT bump.id, a.id, a.at, a.body, a.at
-          FROM bump, unnest($8::text[], $9::bigint[], $10::text[]) AS a(id, at, body)
-          ON CONFLICT DO NOTHING
-        )
-        SELECT count(*)::int AS n FROM bump`;
-      let written: number;
+      let written: boolean;
       try {
-        const { rows: result } = await client.query<{ n: number }>(sql, params);
-        written = Number(result[0]?.n ?? 0);
+        const { rows: result } = await client.query<{ written: boolean }>(appendSql, params);
+        written = result[0]?.written === true;
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(id, batch.expectedVersion, undefined);
         throw error;
       }
-      if (written === 0) {
+      if (!written) {
         const actual = await versionOf(client, id);
         if (actual === undefined) throw unknownInstance(id);
         throw conflict(id, batch.expectedVersion, actual);
