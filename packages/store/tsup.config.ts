@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', pglite: 'src/pglite/index.ts', postgres: 'src/postgres/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    pglite: 'src/pglite/index.ts',
+    postgres: 'src/postgres/index.ts',
+  },
   format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',

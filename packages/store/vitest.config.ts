@@ -6,7 +6,9 @@ export default defineConfig({
     {
       name: 'sql-as-text',
       transform(code, id) {
-        return id.endsWith('.sql') ? { code: `export default ${JSON.stringify(code)};`, map: null } : null;
+        return id.endsWith('.sql')
+          ? { code: `export default ${JSON.stringify(code)};`, map: null }
+          : null;
       },
     },
   ],
