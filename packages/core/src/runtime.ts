@@ -216,9 +216,15 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     if (cached) return remember(id, cached);
     const stored = await store.load(id);
     if (!stored) throw unknownInstance(id);
+    // Stored events are facts: replaying them must not refuse one as "in the future" because
+    // this process's clock is behind the one that recorded it (another machine, a manual clock).
+    let loading = true;
+    const instanceClock: Clock = {
+      now: () => (loading ? Number.POSITIVE_INFINITY : clock.now()),
+    };
     const instance = restoreInstance(program, stored.snapshot, {
       start: stored.start,
-      clock,
+      clock: instanceClock,
       calendar,
       migrations,
     });
@@ -242,6 +248,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
         ]);
       }
     }
+    loading = false;
     const deadlines = new Map(instance.deadlines().map((d) => [keyOf(d), d]));
     return remember(id, { instance, version: stored.version, deadlines });
   };

@@ -50,7 +50,9 @@ export interface NewInstance {
 /**
  * How an append changes an instance's pending deadlines. A deadline is stored once per delivery
  * key (`id@at`): one `added` again after it fired stays fired; `removed` drops only deadlines that
- * have not fired.
+ * have not fired and that no worker is delivering (a claimed one is delivered and marked fired).
+ * A deadline removed before any worker claimed it is cancelled: its step was recorded or
+ * re-planned first.
  *
  * @example
  * ```ts

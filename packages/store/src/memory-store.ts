@@ -157,7 +157,10 @@ export function createMemoryStore(): MaslulStore {
       if (snapshot !== undefined) row.snapshots.set(row.version, snapshot);
       for (const deadline of batch.deadlines.removed) {
         const key = timerKey(id, deliveryKeyOf(deadline));
-        if (timers.get(key)?.firedAt === undefined) timers.delete(key);
+        const timer = timers.get(key);
+        // A claimed timer is being delivered: it stays, to be marked fired.
+        if (timer && timer.firedAt === undefined && timer.claimedBy === undefined)
+          timers.delete(key);
       }
       addTimers(id, batch.deadlines.added);
     },
@@ -183,7 +186,12 @@ export function createMemoryStore(): MaslulStore {
 
     async claimDue({ now, limit, worker, leaseUntil }) {
       const due = [...timers.values()]
-        .filter((t) => t.firedAt === undefined && t.readyAt <= now && t.claimedUntil <= now)
+        .filter(
+          (t) =>
+            t.firedAt === undefined &&
+            t.readyAt <= now &&
+            (t.claimedUntil <= now || t.claimedBy === worker),
+        )
         .sort((a, b) => a.readyAt - b.readyAt)
         .slice(0, limit);
       return due.map((t) => {

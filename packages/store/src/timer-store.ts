@@ -50,7 +50,8 @@ export interface TimerState extends DueTimer {
 export interface TimerStore {
   /**
    * Claims up to `limit` timers that are due at `now`, not fired, and not claimed by a live
-   * lease, for `worker` until `leaseUntil`. Two workers never claim the same timer at once.
+   * lease of another worker, for `worker` until `leaseUntil`. Two workers never claim the same
+   * timer at once; a worker takes back its own claims at once (it restarted after dying).
    */
   claimDue(options: {
     readonly now: number;

@@ -187,6 +187,18 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     expect(restored.current()).toEqual(replayed.current());
   });
 
+  it("loads stored events dated after this process's clock (another machine's clock was ahead)", async () => {
+    const { store, runtime } = await runtimeOn(100);
+    await runtime.create('town', { start: START });
+    await sendAll(runtime, 'town', 3);
+    const behind = createManualClock('2026-09-01T00:00:00Z'); // before every stored event
+    const view = await createRuntime(program, { store, clock: behind }).open('town');
+    expect(view.version).toBe(8);
+    expect(JSON.stringify(view.snapshot())).toBe(
+      JSON.stringify((await runtime.open('town')).snapshot()),
+    );
+  });
+
   it('keeps the timer table equal to the deadlines of the latest state', async () => {
     const { store, runtime } = await runtimeOn();
     await runtime.create('town', { start: START });

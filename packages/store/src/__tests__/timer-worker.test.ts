@@ -151,6 +151,59 @@ describe.each(storeKinds())('createTimerWorker on the $name store', (kind) => {
     expect(await store.complete(claimed[0] as DueTimer, 'dead', clock.now())).toBe(false);
   });
 
+  it('takes back its own claims at once when restarted under the same name', async () => {
+    const store = await kind.open();
+    const clock = createManualClock(T0 + DAY);
+    await withTimers(store, 'town', [deadline('a', 'due', 1)]);
+    // The first process claimed the timer and died before marking it fired.
+    await store.claimDue({
+      now: clock.now(),
+      limit: 10,
+      worker: 'web-1',
+      leaseUntil: clock.now() + 300_000,
+    });
+    const delivered: string[] = [];
+    const deliver = (t: DueTimer) => void delivered.push(t.deadline.id);
+    expect(
+      await createTimerWorker({ store, clock, timers: clock, worker: 'web-2', deliver }).runDue(),
+    ).toBe(0);
+    expect(
+      await createTimerWorker({ store, clock, timers: clock, worker: 'web-1', deliver }).runDue(),
+    ).toBe(1);
+    expect(delivered).toEqual(['a:due']);
+  });
+
+  it('keeps a claimed timer that an append removes, so its delivery is marked fired', async () => {
+    const store = await kind.open();
+    const clock = createManualClock(T0 + DAY);
+    const due = deadline('a', 'due', 1);
+    await withTimers(store, 'town', [due]);
+    const [claimed] = await store.claimDue({
+      now: clock.now(),
+      limit: 10,
+      worker: 'w',
+      leaseUntil: clock.now() + 1000,
+    });
+    await store.append('town', {
+      expectedVersion: 0,
+      entries: [
+        {
+          seq: 1,
+          type: 'a',
+          payload: undefined,
+          at: new Date(T0 + DAY).toISOString(),
+          date: '2026-09-08',
+          actor: { id: 'x', roles: [] },
+          idempotencyKey: undefined,
+          trace: [],
+        },
+      ],
+      deadlines: { added: [], removed: [due] },
+    });
+    expect(await store.complete(claimed as DueTimer, 'w', clock.now())).toBe(true);
+    expect((await store.timers('town')).map((t) => t.firedAt)).toEqual([T0 + DAY]);
+  });
+
   it('does not deliver a deadline that a later append re-planned, and keeps a fired one fired', async () => {
     const store = await kind.open();
     const clock = createManualClock(T0 + DAY + DAY / 2);

@@ -249,12 +249,13 @@ export async function createSqlStore(
 
     async claimDue({ now, limit, worker, leaseUntil }) {
       // SKIP LOCKED: a worker passes over rows another worker is claiming at this moment, and
-      // the re-check of the WHERE clause on a locked row sees a claim committed meanwhile.
+      // the re-check of the WHERE clause on a locked row sees a claim committed meanwhile. A
+      // worker takes back its own claims at once: it is a restart of a worker that died.
       const { rows } = await client.query<TimerRow>(
         `UPDATE ${s}.timers t SET claimed_by = $3, claimed_until = $4
          FROM (
            SELECT instance_id, deadline_id, due_at FROM ${s}.timers
-           WHERE fired_at IS NULL AND ready_at <= $1 AND claimed_until <= $1
+           WHERE fired_at IS NULL AND ready_at <= $1 AND (claimed_until <= $1 OR claimed_by = $3)
            ORDER BY ready_at LIMIT $2
            FOR UPDATE SKIP LOCKED
          ) d

@@ -47,7 +47,7 @@ BEGIN
     DELETE FROM {{schema}}.timers t
      USING unnest(p_removed_ids, p_removed_ats) AS r(id, at)
      WHERE t.instance_id = p_instance AND t.deadline_id = r.id AND t.due_at = r.at
-       AND t.fired_at IS NULL;
+       AND t.fired_at IS NULL AND t.claimed_by IS NULL; -- a claimed timer is being delivered
   END IF;
   IF cardinality(p_added_ids) > 0 THEN
     INSERT INTO {{schema}}.timers (instance_id, deadline_id, due_at, deadline, ready_at)
