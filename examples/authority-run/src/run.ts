@@ -1,19 +1,7 @@
-import {
-  type Actor,
-  createInstance,
-  createManualClock,
-  type LogEntry,
-  type ProgramEvent,
-  type StepIdOf,
-} from '@maslul/core';
-import {
-  type Channel,
-  type KehilaMetiva,
-  type KehilaRole,
-  kehilaMetiva,
-} from '@maslul/kehila-metiva';
-import { explain, type PlainDate, type Plan } from '@maslul/timing';
-import { israelCalendar } from '@maslul/timing/israel';
+import type { Actor, ManualClock, ProgramEvent, Runtime } from '@maslul/core';
+import type { Channel, KehilaMetiva, KehilaRole } from '@maslul/kehila-metiva';
+import type { TimerWorker } from '@maslul/store';
+import type { PlainDate, WorkCalendar } from '@maslul/timing';
 import {
   challenges,
   compass,
@@ -25,7 +13,7 @@ import {
   situationPicture,
   strategicPlan,
 } from './authority.js';
-import { ON, START, TEAM_MEETINGS } from './dates.js';
+import { ON, TEAM_MEETINGS } from './dates.js';
 import { decisions, hackathon, ideas, initiativeIds, measurement } from './initiatives.js';
 import { domainHeads, team, teamMeeting, workPlan } from './teams.js';
 
@@ -147,73 +135,82 @@ export const script: readonly ScriptedEvent[] = [
   quarterly(4),
 ];
 
-/** A step event of the run, with the date the plan gave it just before it was recorded. */
-export interface PlannedEvent {
-  readonly step: StepId;
-  readonly phase: 'start' | 'finish' | undefined;
-  readonly planned: PlainDate;
-  /** Why the plan gave that date (`explain`), as the plan stood before the event. */
-  readonly explanation: string;
-}
+/** The stored instance the demo runs. */
+export const ID = 'ramat-hateenim';
 
-/** One recorded event: the script's line, the log entry the instance kept, and its plan if a step. */
-export interface RecordedEvent {
-  readonly scripted: ScriptedEvent;
-  readonly entry: LogEntry;
-  readonly step: PlannedEvent | undefined;
-}
+/**
+ * The idempotency key of the script's `n`-th event (from 1): stable from run to run, so a resume
+ * that sends an event the store already holds gets the stored one back, applied once.
+ */
+export const keyOf = (n: number): string => `ramat-${n}`;
 
-type StepId = StepIdOf<KehilaMetiva>;
-
-const isStep = (id: string): id is StepId => Object.hasOwn(kehilaMetiva.steps, id);
-
-/** The date the plan gives a step event: a span's start or finish, a series' next meeting. */
-function plannedFor(plan: Plan<StepId>, id: StepId, phase: string | undefined): PlannedEvent {
-  const step = plan.steps[id];
-  const planned =
-    step.kind === 'series'
-      ? (step.occurrences?.find((o) => !o.recorded)?.date ?? step.start)
-      : phase === 'finish'
-        ? step.finish
-        : step.start;
-  const explanation = explain(plan, step.id);
-  return {
-    step: step.id,
-    phase: phase === 'start' || phase === 'finish' ? phase : undefined,
-    planned,
-    explanation,
-  };
+/** The script position (from 1) a key names, or undefined when it is not one of the script's. */
+export function positionOf(key: string | undefined): number | undefined {
+  const n = Number(/^ramat-(\d+)$/.exec(key ?? '')?.[1]);
+  return Number.isInteger(n) && n >= 1 && n <= script.length ? n : undefined;
 }
 
 /** Events are recorded at 07:00 UTC, 09:00 or 10:00 in Jerusalem: the same plain date. */
-const morningOf = (date: PlainDate) => `${date}T07:00:00Z`;
+export const morningOf = (date: PlainDate) => `${date}T07:00:00Z`;
+
+/** What the run goes through: the stored runtime, its timer worker, the simulated clock. */
+export interface Session {
+  readonly runtime: Runtime<KehilaMetiva>;
+  readonly worker: TimerWorker;
+  readonly clock: ManualClock;
+  readonly calendar: WorkCalendar;
+}
 
 /**
- * Runs the script on a fresh instance and a manual clock: the clock moves to each event's day,
- * the event is sent, and a refusal stops the run with the program's own message.
+ * Sends the script through the runtime after the `stored` events the store holds, each event on
+ * its day: when the clock moves on to a new day, the timer worker first delivers the deadlines
+ * that fell due meanwhile; then the event is stored. The last stored event is sent again first: its key makes
+ * the store return it as it was, applied once. Stops after `until`'s events, with the clock moved
+ * on to that day. A refusal stops the run with the program's own message.
+ *
+ * @returns how many of the script's events the store holds now
  */
-export function runAuthority(events: readonly ScriptedEvent[] = script) {
-  const calendar = israelCalendar();
-  const clock = createManualClock(morningOf(START));
-  const instance = createInstance(kehilaMetiva, { start: START, clock, calendar });
-  const recorded: RecordedEvent[] = [];
-  for (const scripted of events) {
+export async function runScript(
+  session: Session,
+  { stored: before, until }: { readonly stored: number; readonly until?: PlainDate | undefined },
+): Promise<number> {
+  const { runtime, worker, clock, calendar } = session;
+  let stored = before;
+  for (const [index, scripted] of script.entries()) {
     const { at, event, actor } = scripted;
+    if (index + 1 < before) continue;
+    if (index + 1 > before && until !== undefined && at > until) break;
     if (!calendar.isWorkingDay(at)) {
       throw new Error(
         `"${event.type}" is scripted on ${at}, which is not an Israeli working day; move it to ${calendar.nextWorkingDay(at)}.`,
       );
     }
-    clock.advanceTo(morningOf(at));
-    // Items (teams, initiatives) have no planned dates; steps do, and the plan is solved only for them.
-    const [id, phase] = event.type.split('.') as [string, string | undefined];
-    const step = isStep(id) ? plannedFor(instance.schedule().plan, id, phase) : undefined;
-    const result = instance.send(event, { actor, at: morningOf(at) });
+    // Deadlines fall due only as time passes: events of the same morning share one delivery.
+    if (Date.parse(morningOf(at)) > clock.now()) {
+      clock.advanceTo(morningOf(at));
+      await worker.runDue();
+    }
+    const result = await runtime.send(ID, event, {
+      actor,
+      at: morningOf(at),
+      idempotencyKey: keyOf(index + 1),
+    });
     if (!result.ok) {
       const { code, message } = result.refusal;
       throw new Error(`"${event.type}" on ${at} was refused (${code}): ${message}`);
     }
-    recorded.push({ scripted, entry: result.entry, step });
+    // Also catches a resent event applied a second time (its key not recognised).
+    if (result.entry.seq !== index + 1) {
+      throw new Error(
+        `"${event.type}" (script event ${index + 1}) was stored as event #${result.entry.seq}: the stored run is not this script's; start afresh without --resume.`,
+      );
+    }
+    stored = index + 1;
   }
-  return { instance, recorded };
+  // The simulated day was reached even if nothing happened on it: deliver what fell due.
+  if (until !== undefined && stored < script.length && Date.parse(morningOf(until)) > clock.now()) {
+    clock.advanceTo(morningOf(until));
+    await worker.runDue();
+  }
+  return stored;
 }

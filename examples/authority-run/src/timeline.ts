@@ -3,7 +3,7 @@ import { labelIn } from '@maslul/core';
 import { kehilaMetiva } from '@maslul/kehila-metiva';
 import { describe } from './describe.js';
 import { columns, daysBetween, signedDays, wrap } from './format.js';
-import type { RecordedEvent } from './run.js';
+import type { RecordedEvent } from './recorded.js';
 
 // The timeline table: every step event of the run, in the order it happened, with the date the
 // plan gave it just before it was recorded, the date it was recorded, and what it decided.
@@ -40,7 +40,7 @@ export function timeline(
     lines.push(...wrap(what, INDENT + row, WHAT));
     if (off !== 0) {
       lines.push(
-        ...wrap(`${signedDays(off)}: ${scripted.why ?? 'no reason recorded'}`, `${WHAT}^ `),
+        ...wrap(`${signedDays(off)}: ${scripted?.why ?? 'no reason recorded'}`, `${WHAT}^ `),
       );
     }
   }
