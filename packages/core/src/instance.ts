@@ -882,14 +882,7 @@ export function replay<P extends Program>(
 ): ProgramInstance<P> {
   const instance = createInstance(program, options);
   for (const entry of entries) {
-    const result = instance.send(
-      { type: entry.type, payload: entry.payload, item: entry.item } as ProgramEvent<P>,
-      {
-        actor: entry.actor as Actor<RoleOf<P>>,
-        at: entry.at,
-        idempotencyKey: entry.idempotencyKey,
-      },
-    );
+    const result = resend(instance, entry);
     if (!result.ok) {
       throw new MaslulError([
         {
@@ -902,4 +895,19 @@ export function replay<P extends Program>(
     }
   }
   return instance;
+}
+
+/** Sends a logged entry to an instance again, as it was sent: a replay's and a load's step. */
+export function resend<P extends Program>(
+  instance: ProgramInstance<P>,
+  entry: LogEntry,
+): SendResult {
+  return instance.send(
+    { type: entry.type, payload: entry.payload, item: entry.item } as ProgramEvent<P>,
+    {
+      actor: entry.actor as Actor<RoleOf<P>>,
+      at: entry.at,
+      idempotencyKey: entry.idempotencyKey,
+    },
+  );
 }

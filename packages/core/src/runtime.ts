@@ -3,13 +3,13 @@ import type { Clock } from './clock.js';
 import type { Deadline } from './deadlines.js';
 import type { ProgramEvent } from './events.js';
 import {
-  type Actor,
   createInstance,
   type InstanceSnapshot,
   type LogEntry,
   type Migration,
   type ProgramInstance,
   type RoleOf,
+  resend,
   restoreInstance,
   type SendOptions,
   type SendResult,
@@ -229,14 +229,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       migrations,
     });
     for (const entry of stored.events) {
-      const result = instance.send(
-        { type: entry.type, payload: entry.payload, item: entry.item } as ProgramEvent<P>,
-        {
-          actor: entry.actor as Actor<RoleOf<P>>,
-          at: entry.at,
-          idempotencyKey: entry.idempotencyKey,
-        },
-      );
+      const result = resend(instance, entry);
       if (!result.ok) {
         throw new MaslulError([
           {

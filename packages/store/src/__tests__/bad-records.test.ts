@@ -1,18 +1,10 @@
-import { createManualClock, createRuntime, type MaslulError } from '@maslul/core';
+import { createManualClock, createRuntime } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manager, program, runEvents, START } from './fixture-program.js';
+import { rejection } from './rejection.js';
 import { sqlKinds } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
-
-async function rejection(promise: Promise<unknown>): Promise<MaslulError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as MaslulError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(sqlKinds())('bad stored records on $name', (kind) => {
   afterAll(() => kind.close());

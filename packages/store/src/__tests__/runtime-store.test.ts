@@ -1,25 +1,11 @@
-import {
-  createManualClock,
-  createRuntime,
-  type MaslulError,
-  replay,
-  type SendResult,
-} from '@maslul/core';
+import { createManualClock, createRuntime, replay, type SendResult } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHALLENGES, manager, program, runEvents, START, steering } from './fixture-program.js';
+import { rejection } from './rejection.js';
 import { storeKinds } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
 const at = '2026-09-07T09:00:00Z';
-
-async function rejection(promise: Promise<unknown>): Promise<MaslulError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as MaslulError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
   afterAll(() => kind.close());
