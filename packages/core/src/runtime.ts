@@ -86,7 +86,8 @@ export interface Runtime<P extends Program = Program> {
   create(id: string, options: { readonly start: PlainDate }): Promise<InstanceView<P>>;
   /**
    * Sends an event and stores it if accepted. A refusal stores nothing. A key sent before
-   * (by this process or another) returns the first result, marked `duplicate`.
+   * (by this process or another) returns the first result, marked `duplicate`: its `entry` is
+   * the stored one; its `snapshot` and `deadlines` are the instance's as they are now.
    *
    * @throws MaslulError `unknown-instance`; `version-conflict` when another writer appended
    *   first (nothing was stored: load and send again); `corrupt-record`

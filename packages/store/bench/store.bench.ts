@@ -1,6 +1,6 @@
 // The store against raw SQL on the same database, on PGlite in memory and, when DATABASE_URL is
 // set, on that PostgreSQL server. Runs the package's sources (as tsx compiles them, with the
-// migrations loaded as text by ./sql-as-text.ts); `@maslul/core` is its built dist/, as for the
+// migrations loaded as text by ../scripts/register-sql.ts); `@maslul/core` is its built dist/, as for the
 // tests (the root `npm run bench` builds it first).
 //
 // 1. Append throughput. The workload is recorded once: the fixture program's first 100 events,
@@ -25,7 +25,7 @@
 // ratio run in each of ROUNDS rounds, taking turns at going first; a ratio is the median of the
 // rounds' ratios, each a throughput ratio: baseline time over store time, so higher is better and
 // 1.0 is as fast as the baseline. Targets print `ok` or `MISSED`; the run exits 0 either way.
-import './sql-as-text.js';
+import '../scripts/register-sql.js';
 import { PGlite } from '@electric-sql/pglite';
 import { createRuntime, type InstanceView, type ProgramInstance, replay } from '@maslul/core';
 import pg from 'pg';
@@ -34,7 +34,7 @@ import type { MaslulStore } from '../src/timer-store.js';
 import { median, pairedRatio, pairedRounds, readable } from './rounds.js';
 import { captureRun, clock, rawInserts } from './workload.js';
 
-// Loaded after ./sql-as-text.js has registered its hook: they import the migration files.
+// Loaded after ../scripts/register-sql.js has registered its hook: they import the migration files.
 const { createPGliteStore } = await import('../src/pglite/index.js');
 const { createPostgresStore } = await import('../src/postgres/index.js');
 
