@@ -126,7 +126,7 @@ describe.concurrent('createRuntime, its writer killed with SIGKILL', () => {
             });
           }
           const exit = await child.exited;
-          const context = `seed ${seed}, round ${round}, kill plan [${plan.join('; ')}]\n${child.stderr()}`;
+          const context = `seed ${seed}, round ${round}, kill plan [${plan.join('; ')}], exit ${JSON.stringify(exit)}, last line ${JSON.stringify(child.lines.at(-1))}\n${child.stderr()}`;
           if (round < KILLS) {
             expect(exit.signal, context).toBe('SIGKILL');
             kills += 1;
