@@ -2,6 +2,8 @@
 # Installs (if needed) and starts Debian's PostgreSQL, and creates the role and database the store
 # tests use. Prints the DATABASE_URL to export. Used by .ci/run; safe to run twice.
 set -euo pipefail
+# `su postgres` runs from here: a folder the postgres user may enter (a clone may be private).
+cd /
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
