@@ -26,7 +26,7 @@ import {
 
 const KILLS = 3;
 /** Each writer is a new Node process with tsx and, on PGlite, a database to open: give it time. */
-const TIMEOUT = 150_000;
+const TIMEOUT = 240_000;
 const seed = Number(process.env.MASLUL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.info(`crash.test.ts: seed ${seed} (MASLUL_SEED=${seed} repeats the kill plan)`);
 
