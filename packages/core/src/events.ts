@@ -118,18 +118,22 @@ export type EventTarget =
 
 /** Reads an event type against a program: the step and phase, or undefined if it is none. */
 export function targetOf(program: Program, type: string): EventTarget | undefined {
-  const steps = program.steps as Record<string, { kind: string } | undefined>;
-  const direct = steps[type];
+  // Own properties only: "__proto__", "constructor" or "toString" name no step.
+  const own = <T>(record: object, key: string): T | undefined =>
+    Object.hasOwn(record, key) ? (record as Record<string, T>)[key] : undefined;
+  const direct = own<{ kind: string }>(program.steps, type);
   if (direct) return direct.kind === 'span' ? undefined : { step: type, phase: 'record' };
   const dot = type.lastIndexOf('.');
   if (dot < 0) return undefined;
   const step = type.slice(0, dot);
   const phase = type.slice(dot + 1);
-  const item = (program.items as Record<string, { events: Record<string, unknown> } | undefined>)[
-    step
-  ];
-  if (item)
-    return phase === 'create' || phase in item.events ? { kind: step, event: phase } : undefined;
-  if (steps[step]?.kind !== 'span' || (phase !== 'start' && phase !== 'finish')) return undefined;
+  const item = own<{ events: Record<string, unknown> }>(program.items, step);
+  if (item) {
+    return phase === 'create' || Object.hasOwn(item.events, phase)
+      ? { kind: step, event: phase }
+      : undefined;
+  }
+  if (own<{ kind: string }>(program.steps, step)?.kind !== 'span') return undefined;
+  if (phase !== 'start' && phase !== 'finish') return undefined;
   return { step, phase };
 }

@@ -74,7 +74,8 @@ export function checkItemEvent(
 ): ItemCheck {
   const definition = (program.items as Record<string, ItemDefinition>)[kind] as ItemDefinition;
   const type = `${kind}.${event}`;
-  if (typeof item !== 'string' || !ITEM_ID.test(item)) {
+  // A name of Object.prototype ("__proto__", "constructor"...) would read as an item that exists.
+  if (typeof item !== 'string' || !ITEM_ID.test(item) || item in Object.prototype) {
     return {
       ok: false,
       code: 'unknown-item',

@@ -137,6 +137,20 @@ describe('createInstance: send', () => {
           i.send({ type: 'party' } as never, { actor: steering }),
         message: /"party" is not an event of program "sample"/,
       },
+      ...[
+        '__proto__',
+        'constructor',
+        'toString',
+        'initiative.__proto__',
+        'mapping.constructor',
+      ].map((type) => ({
+        name: `an event named like a built-in property (${type})`,
+        code: 'unknown-event',
+        rule: 'core.known-event',
+        send: (i: ReturnType<typeof started>['instance']) =>
+          i.send({ type } as never, { actor: steering }),
+        message: /is not an event of program "sample"/,
+      })),
       {
         name: 'an event dated after now',
         code: 'future-event',

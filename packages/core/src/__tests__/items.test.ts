@@ -97,6 +97,22 @@ describe('items', () => {
       [
         {
           type: 'initiative.create',
+          item: '__proto__',
+          payload: { title: 'x', challenges: ['a'] },
+        },
+        manager,
+        'unknown-item',
+        'core.item-id',
+      ],
+      [
+        { type: 'initiative.measure', item: 'constructor', payload: { progress: 0.1 } },
+        manager,
+        'unknown-item',
+        'core.item-id',
+      ],
+      [
+        {
+          type: 'initiative.create',
           item: 'library',
           payload: { title: 'Library', challenges: ['a'] },
         },
