@@ -15,9 +15,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    // PGlite starts a WASM Postgres per store: allow it the time.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // PGlite starts a WASM Postgres (seconds; a minute and more on a loaded 2-core machine).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });
