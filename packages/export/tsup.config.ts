@@ -1,0 +1,37 @@
+import { defineConfig, type Options } from 'tsup';
+
+const shared: Options = {
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+  treeshake: true,
+  // Dependencies stay imports: apps share @maslul/timing with the rest of maslul.
+  external: ['@maslul/timing', 'ics'],
+  clean: false, // the build script empties dist/ once; two configs write into it
+};
+
+export default defineConfig([
+  // ESM: each function sits in a chunk of its own, so a bundler that takes only toCsv or
+  // toMermaidGantt from index.js (the package has no side effects) leaves out `ics` and yup,
+  // which are most of the weight. The entries beside `index` exist only to make those chunks;
+  // they are not in the exports map.
+  {
+    ...shared,
+    entry: {
+      index: 'src/index.ts',
+      icalendar: 'src/to-icalendar.ts',
+      csv: 'src/to-csv.ts',
+      'mermaid-gantt': 'src/to-mermaid-gantt.ts',
+    },
+    format: ['esm'],
+    splitting: true,
+    dts: { entry: { index: 'src/index.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+  },
+  // CommonJS: one file (CommonJS is not tree-shaken anyway).
+  {
+    ...shared,
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: { entry: { index: 'src/index.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+  },
+]);
