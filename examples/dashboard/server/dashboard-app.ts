@@ -1,0 +1,53 @@
+import { toICalendar } from '@maslul/export';
+import { createHttpApp } from '@maslul/http';
+import { kehilaMetiva } from '@maslul/kehila-metiva';
+import { API_BASE } from '../src/demo-state.js';
+import { demoAuthenticate } from './authenticate.js';
+import type { DemoRun } from './demo-run.js';
+import { staticFile } from './static-files.js';
+
+// One fetch handler for everything the page needs: the maslul HTTP API under /api, the demo's
+// own two routes (the simulated day and the script's next event; moving the clock on), and the
+// built page.
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+
+/** The server's fetch handler over a demo run, serving the page from `distDir`. */
+export function dashboardFetch(
+  run: DemoRun,
+  { distDir }: { readonly distDir: string },
+): (request: Request) => Promise<Response> {
+  const authenticate = demoAuthenticate(run.personOf);
+  const api = createHttpApp({
+    runtime: run.runtime,
+    authenticate,
+    basePath: API_BASE,
+    exportCalendar: (plan, { id }) =>
+      toICalendar(plan, { id, stamp: run.now(), program: kehilaMetiva, locale: 'he' }),
+    onInternalError: (error) => console.error(error),
+  });
+
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname === API_BASE || pathname.startsWith(`${API_BASE}/`)) return api.fetch(request);
+    if (pathname === '/demo' && request.method === 'GET') return json(await run.state());
+    if (pathname === '/demo/advance' && request.method === 'POST') {
+      // The same header as the API: a page of another origin cannot send it without CORS.
+      if (!(await authenticate(request))) {
+        return json({ error: { code: 'unauthenticated', message: 'Send X-Demo-Actor.' } }, 401);
+      }
+      return json(await run.advance());
+    }
+    return (
+      (await staticFile(distDir, request)) ??
+      new Response(`Not found: ${pathname}`, {
+        status: 404,
+        headers: { 'content-type': 'text/plain' },
+      })
+    );
+  };
+}

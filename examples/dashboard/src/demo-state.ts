@@ -1,0 +1,47 @@
+import type { Actor, ProgramEvent } from '@maslul/core';
+import type { KehilaMetiva } from '@maslul/kehila-metiva';
+import type { PlainDate } from '@maslul/timing';
+
+// What the dashboard server says of its simulated run, besides the maslul API (`GET /demo`): the
+// authority, the simulated day, and the next event of the authority's script for the page to
+// record. Shared by the server (which answers it) and the page (which reads it).
+
+/** The header the page names its role in; the server's `authenticate` reads it. */
+export const ACTOR_HEADER = 'X-Demo-Actor';
+
+/** The header that names the person holding the role (optional: one of the role's people otherwise). */
+export const ACTOR_ID_HEADER = 'X-Demo-Actor-Id';
+
+/** Where the maslul HTTP API is mounted on the dashboard server. */
+export const API_BASE = '/api';
+
+/** The next event of the script: what to send, on which day, by whom, with which key. */
+export interface NextEvent {
+  /** Its place in the script, from 1: the seq it is stored as. */
+  readonly n: number;
+  /** Its idempotency key, the same as the authority-run demo's. */
+  readonly key: string;
+  /** The simulated day it happens on. */
+  readonly date: PlainDate;
+  /** The instant it is recorded at (that day's morning). */
+  readonly at: string;
+  readonly actor: Actor;
+  readonly event: ProgramEvent<KehilaMetiva>;
+  /** Why it is off plan, when the script says so. */
+  readonly why?: string | undefined;
+}
+
+/** `GET /demo`: the instance, its authority, the simulated now, and what comes next. */
+export interface DemoState {
+  readonly id: string;
+  readonly authority: { readonly he: string; readonly en: string };
+  /** The simulated clock's now, ISO. */
+  readonly now: string;
+  /** Its plain date in Israel. */
+  readonly today: PlainDate;
+  /** How many of the script's events are stored. */
+  readonly recorded: number;
+  readonly total: number;
+  /** Undefined once the script is done. */
+  readonly next?: NextEvent | undefined;
+}

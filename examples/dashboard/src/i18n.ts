@@ -1,0 +1,152 @@
+import { type Label, labelIn } from '@maslul/core';
+import type { PlainDate, StepStatus } from '@maslul/timing';
+
+// The page's two languages. The program's own words (steps, tracks, roles, rules, item events)
+// come from its {he, en} labels; these are only the page's headings and connecting words.
+
+/** The page's languages: Hebrew (right to left, the default) and English. */
+export type Lang = 'he' | 'en';
+
+export const LANGS: readonly Lang[] = ['he', 'en'];
+
+/** Each language's name in itself, for the switch. */
+export const LANG_NAMES: Record<Lang, string> = { he: 'עברית', en: 'English' };
+
+const en = {
+  dashboard: 'Dashboard',
+  language: 'Language',
+  today: 'Simulated today',
+  recorded: (n: number, total: number) => `${n} of ${total} events recorded`,
+  actingAs: 'Acting as',
+  timeline: 'Timeline',
+  timelineNote: 'Planned dates from the facts so far; recorded dates where a step happened.',
+  step: 'Step',
+  status: 'Status',
+  dates: 'Dates',
+  todayLine: 'Today',
+  held: (n: number, count: number) => `${n} of ${count} held`,
+  statuses: {
+    done: 'Done',
+    'in-progress': 'In progress',
+    due: 'Due',
+    overdue: 'Overdue',
+    upcoming: 'Upcoming',
+  } satisfies Record<StepStatus, string>,
+  next: 'Next step',
+  nextOn: 'on',
+  by: 'by',
+  record: 'Record it',
+  recording: 'Recording…',
+  offPlan: 'Off plan',
+  allRecorded: 'Every event of the script is recorded: the program is over.',
+  starts: 'begins',
+  finishes: 'ends',
+  created: 'set up',
+  initiatives: 'Pilot initiatives and the decisions on them',
+  initiativesNote:
+    'Ideas selected at the hackathon (X1), supported (X2), measured (X3), then decided one by one by the shaping committee (C1, C2).',
+  noInitiatives: 'No initiatives yet: they are set up after the hackathon (X1).',
+  supported: 'In support',
+  grant: 'Grant',
+  measured: 'Measured',
+  decision: 'Decision',
+  reasons: 'Reasons',
+  notDecided: (date: string) =>
+    `Not decided yet: the shaping committee decides (C1), planned ${date}.`,
+  advances: 'Advances',
+  advancesNothing: 'Advances no objective',
+  fitsPlan: 'fits the plan',
+  doesNotFit: 'does not fit the plan',
+  rule: 'Rule',
+  loading: 'Loading…',
+  failed: 'Could not load',
+};
+
+/** The page's words in one language. */
+export type Messages = typeof en;
+
+const he: Messages = {
+  dashboard: 'לוח מעקב',
+  language: 'שפה',
+  today: 'היום (מדומה)',
+  recorded: (n, total) => `${n} מתוך ${total} אירועים תועדו`,
+  actingAs: 'פועלים בתפקיד',
+  timeline: 'ציר הזמן',
+  timelineNote: 'מועדים מתוכננים לפי מה שקרה עד כה; מועדים בפועל לצעדים שהתקיימו.',
+  step: 'צעד',
+  status: 'מצב',
+  dates: 'מועדים',
+  todayLine: 'היום',
+  held: (n, count) => `${n} מתוך ${count} התקיימו`,
+  statuses: {
+    done: 'בוצע',
+    'in-progress': 'בביצוע',
+    due: 'בזמן לביצוע',
+    overdue: 'באיחור',
+    upcoming: 'עתידי',
+  },
+  next: 'הצעד הבא',
+  nextOn: 'בתאריך',
+  by: 'על ידי',
+  record: 'לתעד',
+  recording: 'מתעדים…',
+  offPlan: 'חריגה מהתוכנית',
+  allRecorded: 'כל אירועי התסריט תועדו: התוכנית הסתיימה.',
+  starts: 'התחלה',
+  finishes: 'סיום',
+  created: 'הקמה',
+  initiatives: 'יוזמות הפיילוט וההחלטות עליהן',
+  initiativesNote:
+    'רעיונות שנבחרו בהאקתון (X1), לוו (X2), נמדדו (X3), ואז הוועדה המעצבת החליטה על כל אחד (C1, C2).',
+  noInitiatives: 'אין עדיין יוזמות: הן מוקמות אחרי ההאקתון (X1).',
+  supported: 'בליווי',
+  grant: 'מענק',
+  measured: 'נמדדה',
+  decision: 'החלטה',
+  reasons: 'נימוקים',
+  notDecided: (date) => `טרם הוחלט: הוועדה המעצבת תחליט (C1), מתוכנן ל־${date}.`,
+  advances: 'מקדמת את',
+  advancesNothing: 'אינה מקדמת יעד',
+  fitsPlan: 'מתאימה לתוכנית',
+  doesNotFit: 'אינה מתאימה לתוכנית',
+  rule: 'כלל',
+  loading: 'טוען…',
+  failed: 'הטעינה נכשלה',
+};
+
+export const MESSAGES: Record<Lang, Messages> = { he, en };
+
+/** A program label in the page's language. */
+export const labelOf = (label: Label, lang: Lang): string => labelIn(label, lang);
+
+const LOCALES: Record<Lang, string> = { he: 'he-IL', en: 'en-GB' };
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+const utc = (date: PlainDate) => new Date(`${date}T00:00:00Z`);
+
+/** "11 May 2027", "11 במאי 2027". */
+export const formatDate = (date: PlainDate, lang: Lang): string =>
+  formatter(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(utc(date));
+
+/** A month on the axis: "May", "מאי". */
+export const formatMonth = (date: PlainDate, lang: Lang): string =>
+  formatter(lang, { month: 'short' }).format(utc(date));
+
+/** Shekels from agorot: "₪12,500". */
+export const formatShekels = (agorot: number, lang: Lang): string =>
+  new Intl.NumberFormat(LOCALES[lang], {
+    style: 'currency',
+    currency: 'ILS',
+    maximumFractionDigits: 0,
+  }).format(agorot / 100);

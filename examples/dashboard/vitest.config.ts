@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The end-to-end test: the real server in a child process, Debian's Chromium through
+// playwright-core. Node environment; the page is built first (test/build-page.setup.ts).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['test/build-page.setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+  },
+});
