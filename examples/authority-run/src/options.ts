@@ -31,7 +31,8 @@ export const USAGE = `Usage: npm run demo [-- [--until YYYY-MM-DD] [--resume] [-
   --resume           continue the run stored in the data folder (with --until: up to that date)
   --data <dir>       the PGlite folder (default: examples/authority-run/.maslul-data)`;
 
-function plainDate(value: string): PlainDate {
+/** An `--until` value: a real date, not before the program starts. Shared with the dashboard. */
+export function untilDate(value: string): PlainDate {
   const valid =
     /^\d{4}-\d{2}-\d{2}$/.test(value) &&
     new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
@@ -52,7 +53,7 @@ export function parseOptions(args: readonly string[]): DemoOptions {
   }
   return {
     dataDir: values.data === undefined ? DEFAULT_DATA_DIR : resolve(userDir(), values.data),
-    until: values.until === undefined ? undefined : plainDate(values.until),
+    until: values.until === undefined ? undefined : untilDate(values.until),
     resume: values.resume ?? false,
     printSnapshotHash: values['print-snapshot-hash'] ?? false,
   };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { PlainDate } from '@maslul/timing';
-import { START } from '../../authority-run/src/dates.js';
+import { untilDate } from '../../authority-run/src/options.js';
 
 // The dashboard server's command line: `npm run dashboard -- --port 5180 --until 2027-11-21`.
 
@@ -30,17 +30,6 @@ export const USAGE = `Usage: npm run dashboard [-- [--port N] [--until YYYY-MM-D
                     events up to that day are recorded first. 2027-11-21: the decisions are made
   --no-build        serve dist/ as it is, without rebuilding the page when its sources changed`;
 
-function plainDate(value: string): PlainDate {
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-  if (!valid) throw new Error(`--until "${value}" is not a date: write it as YYYY-MM-DD.`);
-  if (value < START) {
-    throw new Error(`--until "${value}" is before the program starts; give ${START} or later.`);
-  }
-  return value as PlainDate;
-}
-
 function port(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65_535) {
@@ -59,7 +48,7 @@ export function parseOptions(args: readonly string[]): ServerOptions {
   }
   return {
     port: values.port === undefined ? DEFAULT_PORT : port(values.port),
-    until: values.until === undefined ? DEFAULT_UNTIL : plainDate(values.until),
+    until: values.until === undefined ? DEFAULT_UNTIL : untilDate(values.until),
     build: !values['no-build'],
   };
 }
