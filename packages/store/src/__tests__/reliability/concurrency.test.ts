@@ -9,7 +9,7 @@ import type { MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
 import { program, runEvents, START } from '../fixture-program.js';
 import { sendAll, type WriterReport } from './send-all.js';
-import { spawnChild } from './spawn-child.js';
+import { runTogether } from './spawn-child.js';
 import {
   dropSchema,
   INSTANCE,
@@ -36,30 +36,20 @@ interface Arena {
 const lineOf = /^ack (\d+) (\S+) (new|dup)$/;
 
 async function raceInChildren(target: Target): Promise<WriterReport[]> {
-  const children = PREFIXES.map((prefix) =>
-    spawnChild('./child-racer.ts', { target, prefix, count: COUNT }),
+  // Both have loaded the instance before either sends: they start from the same version.
+  const outputs = await runTogether(
+    './child-racer.ts',
+    PREFIXES.map((prefix) => ({ target, prefix, count: COUNT })),
   );
-  try {
-    // Both have loaded the instance before either sends: they start from the same version.
-    await Promise.all(children.map((child) => child.waitFor((line) => line === 'ready')));
-    for (const child of children) child.write('go');
-    return await Promise.all(
-      children.map(async (child) => {
-        const exit = await child.exited;
-        if (exit.code !== 0) throw new Error(`A writer failed (${exit.code}):\n${child.stderr()}`);
-        const accepted = child.lines.flatMap((line) => {
-          const match = lineOf.exec(line);
-          return match
-            ? [{ seq: Number(match[1]), key: match[2] as string, duplicate: match[3] === 'dup' }]
-            : [];
-        });
-        const conflicts = Number(child.lines.at(-1)?.replace(/^done /, '') ?? Number.NaN);
-        return { accepted, conflicts };
-      }),
-    );
-  } finally {
-    for (const child of children) child.kill();
-  }
+  return outputs.map((lines) => ({
+    accepted: lines.flatMap((line) => {
+      const match = lineOf.exec(line);
+      return match
+        ? [{ seq: Number(match[1]), key: match[2] as string, duplicate: match[3] === 'dup' }]
+        : [];
+    }),
+    conflicts: Number(lines.at(-1)?.replace(/^done /, '') ?? Number.NaN),
+  }));
 }
 
 function arenas(): Arena[] {

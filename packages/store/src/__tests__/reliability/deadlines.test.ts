@@ -7,7 +7,7 @@ import { afterAll, describe, it } from 'vitest';
 import { createTimerWorker, type MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
 import { program, START } from '../fixture-program.js';
-import { spawnChild } from './spawn-child.js';
+import { runTogether } from './spawn-child.js';
 import { dropSchema, NOW, NOW_MS, newSchema, openTarget, type Target } from './targets.js';
 
 const INSTANCES = 100;
@@ -33,26 +33,16 @@ const deliveryOf = (instanceId: string, deadline: Deadline) =>
   `${instanceId} ${deadline.id} ${deadline.at}`;
 
 async function workInChildren(target: Target): Promise<WorkerReport[]> {
-  const children = WORKERS.map((worker) =>
-    spawnChild('./child-timer-worker.ts', { target, worker, batchSize: BATCH }),
+  const outputs = await runTogether(
+    './child-timer-worker.ts',
+    WORKERS.map((worker) => ({ target, worker, batchSize: BATCH })),
   );
-  try {
-    await Promise.all(children.map((child) => child.waitFor((line) => line === 'ready')));
-    for (const child of children) child.write('go');
-    return await Promise.all(
-      children.map(async (child) => {
-        const exit = await child.exited;
-        if (exit.code !== 0) throw new Error(`A worker failed (${exit.code}):\n${child.stderr()}`);
-        const delivered = child.lines
-          .filter((line) => line.startsWith('fire '))
-          .map((line) => line.slice('fire '.length));
-        const fired = Number(child.lines.at(-1)?.replace(/^done /, '') ?? Number.NaN);
-        return { delivered, fired };
-      }),
-    );
-  } finally {
-    for (const child of children) child.kill();
-  }
+  return outputs.map((lines) => ({
+    delivered: lines
+      .filter((line) => line.startsWith('fire '))
+      .map((line) => line.slice('fire '.length)),
+    fired: Number(lines.at(-1)?.replace(/^done /, '') ?? Number.NaN),
+  }));
 }
 
 function arenas(): Arena[] {

@@ -108,3 +108,28 @@ export function firstLineOfStdin(): Promise<string> {
     });
   });
 }
+
+/**
+ * Starts one child per input, waits until each prints `ready`, tells them all `go` at once, and
+ * gives each one's printed lines once it exited with code 0 (a failure names its stderr). Every
+ * child is killed at the end, whatever happened.
+ */
+export async function runTogether(
+  script: string,
+  inputs: readonly unknown[],
+): Promise<(readonly string[])[]> {
+  const children = inputs.map((input) => spawnChild(script, input));
+  try {
+    await Promise.all(children.map((child) => child.waitFor((line) => line === 'ready')));
+    for (const child of children) child.write('go');
+    return await Promise.all(
+      children.map(async (child) => {
+        const exit = await child.exited;
+        if (exit.code !== 0) throw new Error(`${script} failed (${exit.code}):\n${child.stderr()}`);
+        return child.lines;
+      }),
+    );
+  } finally {
+    for (const child of children) child.kill();
+  }
+}
