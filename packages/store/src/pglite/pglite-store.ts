@@ -31,6 +31,7 @@ export async function createPGliteStore(
   } = {},
 ): Promise<MaslulStore> {
   quoteSchema(options.schema ?? 'maslul'); // a bad name is refused before a database opens
+  if (options.db === undefined && options.dataDir) await makeFolder(options.dataDir);
   const db = options.db ?? (await PGlite.create(options.dataDir ?? 'memory://'));
   try {
     return await createSqlStore(pgliteClient(db), {
@@ -41,4 +42,19 @@ export async function createPGliteStore(
     if (options.db === undefined) await db.close();
     throw error;
   }
+}
+
+/**
+ * PGlite creates its folder but not the folders above it (`./data/maslul` fails with ENOENT when
+ * `./data` is missing). A plain path, in Node, gets its parents made first; `memory://`, `idb://`
+ * and `file://` addresses are PGlite's to handle.
+ */
+async function makeFolder(dataDir: string): Promise<void> {
+  // The package is typed for browsers too (no Node types): read `process` off globalThis.
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+    ?.node;
+  if (/^[a-z]+:\/\//i.test(dataDir) || !node) return;
+  type Fs = { mkdir(path: string, options: { recursive: true }): Promise<unknown> };
+  const fs: Fs = await import('node:fs/promises' as string);
+  await fs.mkdir(dataDir, { recursive: true });
 }

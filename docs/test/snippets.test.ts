@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  markdownFiles,
+  type Snippet,
+  snippetDir,
+  snippetsOf,
+  transpile,
+  typeCheck,
+  writeSnippets,
+} from './snippets.js';
+
+const run = promisify(execFile);
+const snippets = markdownFiles().flatMap(snippetsOf);
+let errors: Map<Snippet, string[]>;
+
+beforeAll(() => {
+  writeSnippets(snippets);
+  errors = typeCheck(snippets);
+});
+
+describe('the TypeScript blocks of the docs and READMEs', () => {
+  it('finds blocks in the README and in every guide', () => {
+    const files = new Set(snippets.map((snippet) => snippet.file));
+    expect(files).toContain('README.md');
+    for (const file of markdownFiles().filter((name) => name.startsWith('docs/')))
+      expect(files, `${file} has no TypeScript block`).toContain(file);
+  });
+
+  describe.concurrent.each(snippets.map((snippet) => [snippet.name, snippet] as const))(
+    '%s',
+    (_, snippet) => {
+      it('compiles with the strict flags, as a Node ESM module', () => {
+        expect(errors.get(snippet)?.join('\n')).toBe('');
+      });
+      if (!snippet.run) return; // compile-only: a server, a database or a browser
+      it('runs to the end (exit code 0)', async () => {
+        const file = transpile(snippet);
+        const { stderr } = await run(process.execPath, [file], {
+          cwd: snippetDir,
+          timeout: 50_000,
+          env: { ...process.env, NODE_NO_WARNINGS: '1' },
+        });
+        expect(stderr).toBe('');
+      });
+    },
+  );
+});
