@@ -22,7 +22,7 @@ export function fencesOf(text) {
         start: i + 1,
         code: [],
       };
-    } else if (open && match && match[1].startsWith(open.marker) && !match[2]) {
+    } else if (open && match?.[1].startsWith(open.marker) && !match[2]) {
       fences.push({
         language: open.language,
         flags: open.flags,
