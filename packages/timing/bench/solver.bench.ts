@@ -39,6 +39,10 @@ const TRACK_LENGTH = 25;
 /** Tracks per programme: the first starts at the program start, the others staggered after it. */
 const TRACKS_PER_PROGRAMME = 10;
 const FLOOR_TASK = 'floor: date-fns addDays + isWeekend';
+/** The output floors: the plan's objects by hand, keyed by id as `plan.steps` is, or in an array. */
+const outputFloorTask = (n: number, into: 'record' | 'array' = 'record'): string =>
+  `floor: the ${n}-step plan's objects, by hand, into ${into === 'record' ? 'a record' : 'an array'}`;
+
 /** Rounds per task; see above. */
 const ROUNDS = 5;
 /** Floor operations per sample: one takes a few hundred ns, too close to the clock's own cost. */
@@ -133,6 +137,7 @@ function programOf(n: number, seed: number): { definition: ScheduleDefinition; s
 // finish date is kept: holding on to whole plans would leave the heap fuller than an app's.
 const finishes = new Map<string, string>();
 let floorSink = 0;
+let outputSink = 0;
 
 // Per task and round: 0.8 s and at least 10 samples; warmed up once, for 1 s and 10 calls. The
 // whole run takes about 45 s on a 2-core machine.
@@ -179,8 +184,96 @@ for (const { name, calendar } of calendars) {
     bench.add(task, () => {
       finishes.set(task, solve(schedule, { start: START, calendar }).finish);
     });
+    if (name === 'mon-fri' && n !== SIZES[0]) addOutputFloor(n, solved);
     if (name === 'mon-fri' && n === SIZES[SIZES.length - 1]) addFloor();
   }
+}
+
+/** What a plan's output floor task keeps of it: each step's field values, flat. */
+type Row = readonly unknown[];
+
+/**
+ * The output floors: the objects `solve` hands back, allocated by a hand-written loop from values
+ * computed before timing (per step an object with the PlannedStep fields, its window objects and
+ * its basis), into a record keyed by id as `plan.steps` is, and, for comparison, into an array.
+ * No planning at all: the least any solver returning this plan shape does. Their growth
+ * t(10,000)/t(1,000) is what building the output alone costs in V8 on this machine, the baseline
+ * the solver's growth is compared with: a 10,000-key record is a hash table far larger than the
+ * CPU's caches, where a 1,000-key one is not, and a young-generation collection during a build
+ * copies what is live, which a bigger plan has more of.
+ */
+function addOutputFloor(n: number, plan: Plan): void {
+  const rows: Row[] = Object.values(plan.steps).map((step) => {
+    const basis = step.basis;
+    return [
+      step.id,
+      step.kind,
+      step.label,
+      step.group,
+      step.start,
+      step.finish,
+      step.window.earliest,
+      step.window.latest,
+      step.finishWindow === step.window ? undefined : step.finishWindow.earliest,
+      step.finishWindow.latest,
+      step.occurrences,
+      step.dependsOn,
+      step.recorded,
+      step.slack,
+      step.critical,
+      basis.kind,
+      basis.kind === 'relation' ? basis.relation : undefined,
+      basis.kind === 'relation' ? basis.anchor : undefined,
+      basis.date,
+      basis.kind === 'recorded' ? undefined : basis.moved,
+      basis.kind === 'relation' ? basis.others : undefined,
+      step.finishMoved,
+    ];
+  });
+  const last = (rows[rows.length - 1] as Row)[0] as string;
+  /** One step's objects, as `solve` builds them. */
+  const stepOf = (r: Row): unknown => {
+    const window = { earliest: r[6], latest: r[7] };
+    return {
+      id: r[0],
+      kind: r[1],
+      label: r[2],
+      group: r[3],
+      start: r[4],
+      finish: r[5],
+      window,
+      finishWindow: r[8] === undefined ? window : { earliest: r[8], latest: r[9] },
+      occurrences: r[10],
+      dependsOn: r[11],
+      recorded: r[12],
+      slack: r[13],
+      critical: r[14],
+      basis:
+        r[15] === 'relation'
+          ? {
+              kind: r[15],
+              relation: r[16],
+              anchor: r[17],
+              date: r[18],
+              moved: r[19],
+              others: r[20],
+            }
+          : r[15] === 'recorded'
+            ? { kind: r[15], date: r[18] }
+            : { kind: r[15], date: r[18], moved: r[19] },
+      finishMoved: r[21],
+    };
+  };
+  bench.add(outputFloorTask(n), () => {
+    const steps: Record<string, unknown> = {};
+    for (const r of rows) steps[r[0] as string] = stepOf(r);
+    if (steps[last] !== undefined) outputSink++;
+  });
+  bench.add(outputFloorTask(n, 'array'), () => {
+    const steps: unknown[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) steps[i] = stepOf(rows[i] as Row);
+    if (steps[rows.length - 1] !== undefined) outputSink++;
+  });
 }
 
 /**
@@ -280,6 +373,7 @@ for (const { task, plan } of cases) {
   console.log(`# ${task}: plan ${plan.start} to ${plan.finish}`);
 }
 if (!(floorSink > 0)) throw new Error('The floor task counted no working days.');
+if (!(outputSink > 0)) throw new Error('The output floor task built no plan.');
 
 const roundsOf = (task: string): number[] => {
   const values = ns.get(task);
@@ -306,6 +400,22 @@ const ratios = {
   ),
   'solver-step-over-floor': pairedRatio(solveTask('mon-fri', 10_000), FLOOR_TASK, 1 / 10_000),
   'solver-step-over-floor-1000': pairedRatio(solveTask('mon-fri', 1_000), FLOOR_TASK, 1 / 1_000),
+  'output-floor-growth-10000-over-1000': pairedRatio(
+    outputFloorTask(10_000),
+    outputFloorTask(1_000),
+  ),
+  'output-floor-growth-10000-over-1000-array': pairedRatio(
+    outputFloorTask(10_000, 'array'),
+    outputFloorTask(1_000, 'array'),
+  ),
+  // Above 1 only by what the solver's own growth adds to the growth its output costs.
+  'solver-growth-over-output-floor-growth': median(
+    roundsOf(solveTask('mon-fri', 10_000)).map((value, round) => {
+      const at = (task: string): number => roundsOf(task)[round] as number;
+      const solver = value / at(solveTask('mon-fri', 1_000));
+      return solver / (at(outputFloorTask(10_000)) / at(outputFloorTask(1_000)));
+    }),
+  ),
   'solver-growth-10000-over-1000-israel': pairedRatio(
     solveTask('israel', 10_000),
     solveTask('israel', 1_000),
