@@ -815,18 +815,34 @@ export function restoreInstance<P extends Program>(
     ]);
   }
   while (current.program.version !== program.version) {
-    const migrate = options.migrations?.[current.program.version];
-    if (!migrate || current.program.version > program.version) {
+    const from = current.program.version;
+    const migrate = options.migrations?.[from];
+    if (!migrate || from > program.version) {
       throw new MaslulError([
         {
           code: 'version-mismatch',
           path: ['program', 'version'],
           rule: 'core.snapshot-version',
-          message: `The snapshot runs version ${current.program.version} of "${program.id}", and this is version ${program.version}; pass a migration from version ${current.program.version} in options.migrations.`,
+          message:
+            from > program.version
+              ? `The snapshot runs version ${from} of "${program.id}", newer than this code's version ${program.version}: run it with version ${from} or later (a snapshot is never migrated back).`
+              : `The snapshot runs version ${from} of "${program.id}", and this is version ${program.version}; pass a migration from version ${from} in options.migrations.`,
         },
       ]);
     }
     current = migrate(current);
+    const to = current?.program?.version;
+    // A migration must move the snapshot forward, or the loop would call it forever.
+    if (typeof to !== 'number' || to <= from || to > program.version) {
+      throw new MaslulError([
+        {
+          code: 'version-mismatch',
+          path: ['migrations', from],
+          rule: 'core.migration-advances',
+          message: `The migration from version ${from} of "${program.id}" returned a snapshot of version ${JSON.stringify(to)}; it must return one of a later version, up to ${program.version} (set program.version in the snapshot it returns).`,
+        },
+      ]);
+    }
   }
   if (
     typeof current.seq !== 'number' ||

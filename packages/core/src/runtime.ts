@@ -276,17 +276,24 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
   const send = (id: string, event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>) => {
     checkId(id);
     return serial(id, async (): Promise<SendResult> => {
-      const loaded = await load(id);
-      const before = loaded.version;
-      const result = loaded.instance.send(event, sendOptions);
+      let loaded = await load(id);
+      let result = loaded.instance.send(event, sendOptions);
       if (!result.ok) {
         const key = sendOptions?.idempotencyKey;
         if (result.refusal.code === 'already-applied' && key !== undefined) {
           const first = await firstResult(id, key, loaded);
           if (first) return first;
         }
-        return result;
+        // A refusal writes nothing, so the store's version check cannot tell that this process's
+        // copy is behind another process's writes: ask the store before refusing, and judge the
+        // event again on the instance as stored.
+        if ((await store.version(id)) === loaded.version) return result;
+        cache.delete(id);
+        loaded = await load(id);
+        result = loaded.instance.send(event, sendOptions);
+        if (!result.ok) return result;
       }
+      const before = loaded.version;
       if (result.duplicate) return result;
       const { next, changes: deadlineChanges } = changes(loaded.deadlines, result.deadlines);
       const seq = result.entry.seq;

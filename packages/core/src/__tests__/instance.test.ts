@@ -284,6 +284,37 @@ describe('restoreInstance and replay', () => {
     });
     expect(migrated.snapshot().program.version).toBe(1);
   });
+
+  it('refuses a migration that does not move the snapshot to a later version (no endless loop)', () => {
+    const { clock, instance } = started();
+    const old = { ...instance.snapshot(), program: { id: 'sample', version: 0 } };
+    const options = { start: '2027-01-04', clock } as const;
+    for (const version of [0, -1, 2]) {
+      expect(() =>
+        restoreInstance(sample, old, {
+          ...options,
+          migrations: { 0: (s) => ({ ...s, program: { id: s.program.id, version } }) },
+        }),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'version-mismatch',
+          rule: 'core.migration-advances',
+          path: ['migrations', 0],
+        }),
+      );
+    }
+  });
+
+  it('says a newer snapshot cannot be migrated back, instead of asking for a migration', () => {
+    const { clock, instance } = started();
+    const newer = { ...instance.snapshot(), program: { id: 'sample', version: 3 } };
+    expect(() => restoreInstance(sample, newer, { start: '2027-01-04', clock })).toThrow(
+      expect.objectContaining({
+        code: 'version-mismatch',
+        message: expect.stringContaining('never migrated back'),
+      }),
+    );
+  });
 });
 
 describe('createInstance: rule ids from payload schemas', () => {

@@ -113,6 +113,33 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     expect(next.ok && next.entry.seq).toBe(2);
   });
 
+  it('judges an event on the stored instance when another process moved it (no stale refusal)', async () => {
+    const { store, runtime: web1 } = await runtimeOn();
+    const web2 = createRuntime(program, { store, clock });
+    await web1.create('town', { start: START }); // web1's cache holds version 0
+    await web2.send(
+      'town',
+      { type: 'scope', payload: { areas: ['north'] } },
+      { actor: steering, at },
+    );
+    // On web1's cached copy the scope is not recorded, so meeting1 would be "not now".
+    const result = await web1.send(
+      'town',
+      { type: 'meeting1', payload: { challenges: CHALLENGES } },
+      { actor: steering, at },
+    );
+    expect(result.ok && result.entry.seq).toBe(2);
+    expect((await store.events('town')).map((e) => e.type)).toEqual(['scope', 'meeting1']);
+    // A refusal on an up-to-date copy is still a refusal, and still stores nothing.
+    const again = await web1.send(
+      'town',
+      { type: 'scope', payload: { areas: ['south'] } },
+      { actor: steering, at },
+    );
+    expect(again.ok).toBe(false);
+    expect(await store.version('town')).toBe(2);
+  });
+
   it('returns the first result for a retried idempotency key, in this process or another', async () => {
     const { store, runtime } = await runtimeOn();
     await runtime.create('town', { start: START });
