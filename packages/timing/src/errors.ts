@@ -60,7 +60,11 @@ export class MaslulError extends Error {
    */
   constructor(issues: readonly [Issue, ...Issue[]]) {
     const [first] = issues;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    // On its own line, so it cannot read as part of the first message (`Known steps: "S0". (and 1
+    // more)` read as one more known step).
+    const others = issues.length - 1;
+    const more =
+      others > 0 ? `\n(${others} more ${others === 1 ? 'issue' : 'issues'} in .issues)` : '';
     super(`${first.message}${more}`);
     this.name = 'MaslulError';
     this.code = first.code;

@@ -93,6 +93,17 @@ describe('defineSchedule', () => {
     ]);
   });
 
+  it('says how many more issues there are on a line of its own', () => {
+    const error = caught(() =>
+      fromJson(
+        '{"a":{},"b":{"after":{"step":"a","lag":"two weeks"}},"c":{"after":"a","duration":"-P1M"}}',
+      ),
+    ) as TimingError;
+    const [first] = error.message.split('\n');
+    expect(first).toBe(error.issues[0]?.message);
+    expect(error.message.endsWith('\n(1 more issue in .issues)')).toBe(true);
+  });
+
   it('refuses a series without an end', () => {
     expect(() => fromJson('{"a":{"repeat":"FREQ=WEEKLY;INTERVAL=2"}}')).toThrow(
       expect.objectContaining({ code: 'unbounded-series', rule: 'timing.series-ends', step: 'a' }),
