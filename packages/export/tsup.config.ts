@@ -11,10 +11,10 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  // ESM: each function sits in a chunk of its own, so a bundler that takes only toCsv or
-  // toMermaidGantt from index.js (the package has no side effects) leaves out `ics` and yup,
-  // which are most of the weight. The entries beside `index` exist only to make those chunks;
-  // they are not in the exports map.
+  // ESM: each function sits in a chunk of its own, so a bundler that takes only toCsv,
+  // toMermaidGantt or toMermaidStatechart from index.js (the package has no side effects)
+  // leaves out `ics` and yup, which are most of the weight. The entries beside `index` exist
+  // only to make those chunks; they are not in the exports map.
   {
     ...shared,
     entry: {
@@ -22,6 +22,7 @@ export default defineConfig([
       icalendar: 'src/to-icalendar.ts',
       csv: 'src/to-csv.ts',
       'mermaid-gantt': 'src/to-mermaid-gantt.ts',
+      'mermaid-statechart': 'src/to-mermaid-statechart.ts',
     },
     format: ['esm'],
     splitting: true,
