@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   markdownFiles,
+  removeSnippets,
   type Snippet,
   snippetDir,
   snippetsOf,
@@ -19,6 +20,7 @@ beforeAll(() => {
   writeSnippets(snippets);
   errors = typeCheck(snippets);
 });
+afterAll(removeSnippets);
 
 describe('the TypeScript blocks of the docs and READMEs', () => {
   it('finds blocks in the README and in every guide', () => {

@@ -14,8 +14,11 @@ import { type Fence, fencesOf, typescriptLanguages } from '../../scripts/api-doc
 /** The repository root. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where the blocks are written: inside the docs workspace, so `@maslul/*` resolve as for a user. */
-export const snippetDir = join(root, 'docs', '.snippets');
+/**
+ * Where the blocks are written: inside the docs workspace, so `@maslul/*` resolve as for a user;
+ * one folder per test process, so two runs at once do not empty each other's.
+ */
+export const snippetDir = join(root, 'docs', '.snippets', String(process.pid));
 
 /** One block (or a chain of `continues` blocks) of one Markdown file. */
 export interface Snippet {
@@ -79,12 +82,17 @@ export function fileOf(snippet: Snippet): string {
   return join(snippetDir, `${slug}.${jsx ? 'tsx' : 'ts'}`);
 }
 
-/** Writes every snippet as a module in {@link snippetDir} (emptied first). */
+/** Writes every snippet as a module in {@link snippetDir} (emptied first); see {@link removeSnippets}. */
 export function writeSnippets(snippets: readonly Snippet[]): void {
   rmSync(snippetDir, { recursive: true, force: true });
   mkdirSync(snippetDir, { recursive: true });
   // `export {}` keeps each block a module even when it imports nothing.
   for (const snippet of snippets) writeFileSync(fileOf(snippet), `${snippet.code}\nexport {};\n`);
+}
+
+/** Removes this process's {@link snippetDir}. */
+export function removeSnippets(): void {
+  rmSync(snippetDir, { recursive: true, force: true });
 }
 
 /** The compiler options a user of the packages would have: the repo's strict flags, Node ESM. */
