@@ -30,13 +30,21 @@ export interface ItemRecord {
   readonly events: { readonly [event: string]: ItemEventRecord };
 }
 
+/** A rule id at the start of a message: `S0: …`, `T1: …`, `PB12: …` (letters, then digits). */
+const RULE_PREFIX = /^([A-Z]+[0-9][A-Za-z0-9]*): /;
+
 /**
  * The rule a schema issue names: a program's custom checks put the rule id in `params.rule`
- * (`ctx.addIssue({ code: 'custom', params: { rule: 'T1' }, ... })`); others are `core.payload`.
+ * (`ctx.addIssue({ code: 'custom', params: { rule: 'T1' }, ... })`). zod's own checks cannot carry
+ * params, only a message (`z.enum(CHANNELS, { error: 'S0: …' })`): a rule id that starts the
+ * message counts too. Others are `core.payload`.
  */
 export function ruleOf(issue: unknown): string {
-  const rule = (issue as { params?: { rule?: unknown } }).params?.rule;
-  return typeof rule === 'string' && rule !== '' ? rule : 'core.payload';
+  const { params, message } = issue as { params?: { rule?: unknown }; message?: unknown };
+  const rule = params?.rule;
+  if (typeof rule === 'string' && rule !== '') return rule;
+  const prefix = typeof message === 'string' ? RULE_PREFIX.exec(message) : null;
+  return prefix?.[1] ?? 'core.payload';
 }
 
 /** Item ids are child actor ids and appear in paths: the same shape as step ids. */

@@ -59,7 +59,10 @@ export type InstanceView<P extends Program = Program> = Pick<
   ProgramInstance<P>,
   'program' | 'current' | 'schedule' | 'deadlines' | 'snapshot'
 > & {
-  /** The stored version: the seq of the last event. */
+  /**
+   * The stored version: the seq of the last event this runtime loaded or stored. Live, like
+   * `current()`: it moves with every event sent through this runtime.
+   */
   readonly version: number;
 };
 
@@ -251,7 +254,10 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     const { instance } = loaded;
     return {
       program,
-      version: loaded.version,
+      // Live, like current() and schedule(): a view read after a send shows the version it made.
+      get version() {
+        return loaded.version;
+      },
       current: () => instance.current(),
       schedule: (at) => instance.schedule(at),
       deadlines: () => instance.deadlines(),

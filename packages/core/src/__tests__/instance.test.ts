@@ -352,6 +352,43 @@ describe('createInstance: rule ids from payload schemas', () => {
       rule: 'core.payload',
     });
   });
+
+  it("takes the rule id that starts a zod check's own message (z.enum cannot carry params)", async () => {
+    const z = await import('zod');
+    const { defineProgram } = await import('../define-program.js');
+    const program = defineProgram('enums', { version: 1, label: 'Enums' })
+      .roles({ manager: { label: 'Manager' } })
+      .track('main', 'Main', (t) =>
+        t.milestone('scope', {
+          label: 'Scope',
+          by: ['manager'],
+          payload: z.object({
+            channel: z.enum(['social', 'urban'], { error: 'PB2: not a channel of the program' }),
+            note: z.string({ error: 'Note: a text' }),
+          }),
+        }),
+      )
+      .build();
+    const instance = createInstance(program, {
+      start: '2027-01-04',
+      clock: createManualClock('2027-01-04T09:00:00Z'),
+    });
+    const actor = { id: 'dana', roles: ['manager'] } as const;
+    const channel = instance.send(
+      { type: 'scope', payload: { channel: 'cultural', note: 'x' } as never },
+      { actor },
+    );
+    expect(channel.ok || channel.refusal).toMatchObject({ code: 'invalid-payload', rule: 'PB2' });
+    // "Note:" is a word, not a rule id: it stays core.payload.
+    const note = instance.send(
+      { type: 'scope', payload: { channel: 'social', note: 1 } as never },
+      { actor },
+    );
+    expect(note.ok || note.refusal).toMatchObject({
+      code: 'invalid-payload',
+      rule: 'core.payload',
+    });
+  });
 });
 
 describe('createInstance: rule traces', () => {

@@ -14,6 +14,8 @@ import {
   measurement,
   type Run,
   recordUntil,
+  START,
+  scope,
   situationPicture,
   strategicPlan,
   team,
@@ -54,6 +56,21 @@ const itemState = (run: Run, item: string) =>
   run.instance.snapshot().machine.context.items[item]?.state;
 
 describe('kehilaMetiva rules', () => {
+  describe('S0: the scope names channels of the program', () => {
+    it('S0: refuses a channel that is not one of the four (a z.enum message: rule S0)', () => {
+      const run = driveTo('S0');
+      const refusal = expectRefused(
+        run,
+        START,
+        { type: 'S0', payload: { ...scope, channels: ['social', 'cultural' as never] } },
+        actors.mayor,
+        'invalid-payload',
+        'S0',
+      );
+      expect(refusal.path).toEqual(['payload', 'channels', 1]);
+    });
+  });
+
   describe('S1: meeting 1 ranks five focus challenges', () => {
     it('S1: accepts exactly five ranked focus challenges', () => {
       const run = driveTo('S1');

@@ -140,6 +140,18 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     expect(await store.version('town')).toBe(2);
   });
 
+  it("keeps an open view's version live, like its current state", async () => {
+    const { runtime } = await runtimeOn();
+    const view = await runtime.create('town', { start: START });
+    await runtime.send(
+      'town',
+      { type: 'scope', payload: { areas: ['north'] } },
+      { actor: steering, at },
+    );
+    expect(view.version).toBe(1);
+    expect({ ...view }.version).toBe(1);
+  });
+
   it('returns the first result for a retried idempotency key, in this process or another', async () => {
     const { store, runtime } = await runtimeOn();
     await runtime.create('town', { start: START });
