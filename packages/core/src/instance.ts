@@ -28,6 +28,7 @@ import { checkItemEvent, ruleOf } from './item-checks.js';
 import { type Label, labelIn } from './label.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
+import { keyReused, sameEvent } from './same-event.js';
 import type { StepDefinition } from './types.js';
 
 /**
@@ -621,6 +622,9 @@ function instanceFrom<P extends Program>(
     const seen = key === undefined ? undefined : state.keys[key];
     if (seen !== undefined) {
       const entry = log.find((e) => e.seq === seen);
+      if (entry && !sameEvent(entry, event as object)) {
+        return { ok: false, refusal: keyReused(key as string, entry) };
+      }
       if (entry) {
         return accepted(entry, true);
       }

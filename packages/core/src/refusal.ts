@@ -12,7 +12,9 @@ import { type Issue, MaslulError } from '@maslul/timing';
  * - `invalid-actor`: the actor has no id or no roles list;
  * - `unknown-item`: an item event names no item of that kind (or an id that cannot be one);
  * - `already-applied`: the idempotency key was applied before this instance object was loaded
- *   (a restored instance keeps the keys, not the entries: a store returns the first result).
+ *   (a restored instance keeps the keys, not the entries: a store returns the first result);
+ * - `idempotency-key-reused`: the idempotency key was first used for another event (another
+ *   type, item or payload): a retry must send the same event, a new event needs a new key.
  *
  * @example
  * ```ts
@@ -33,7 +35,8 @@ export type RefusalCode =
   | 'future-event'
   | 'invalid-actor'
   | 'unknown-item'
-  | 'already-applied';
+  | 'already-applied'
+  | 'idempotency-key-reused';
 
 /**
  * A refused event: a `MaslulError` whose `code` is a {@link RefusalCode}, with the path of the

@@ -15,6 +15,7 @@ import {
   type SendResult,
 } from './instance.js';
 import type { Program } from './program.js';
+import { keyReused, sameEvent } from './same-event.js';
 import type { DeadlineChanges, InstanceStore } from './store-port.js';
 
 /**
@@ -265,9 +266,15 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     };
   };
 
-  const firstResult = async (id: string, key: string, loaded: Loaded<P> | undefined) => {
+  const firstResult = async (
+    id: string,
+    key: string,
+    event: ProgramEvent<P>,
+    loaded: Loaded<P> | undefined,
+  ): Promise<SendResult | undefined> => {
     const entry = await store.eventByKey(id, key);
     if (!entry) return undefined;
+    if (!sameEvent(entry, event)) return { ok: false, refusal: keyReused(key, entry) };
     const view = loaded ?? (await load(id));
     const result: SendResult = {
       ok: true,
@@ -287,7 +294,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       if (!result.ok) {
         const key = sendOptions?.idempotencyKey;
         if (result.refusal.code === 'already-applied' && key !== undefined) {
-          const first = await firstResult(id, key, loaded);
+          const first = await firstResult(id, key, event, loaded);
           if (first) return first;
         }
         // A refusal writes nothing, so the store's version check cannot tell that this process's
@@ -315,7 +322,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
         cache.delete(id);
         const key = sendOptions.idempotencyKey;
         if (error instanceof MaslulError && error.code === 'version-conflict' && key) {
-          const first = await firstResult(id, key, undefined);
+          const first = await firstResult(id, key, event, undefined);
           if (first) return first;
         }
         throw error;

@@ -15,6 +15,7 @@ const REFUSAL_CODES = {
   'invalid-actor': true,
   'unknown-item': true,
   'already-applied': true,
+  'idempotency-key-reused': true,
 } as const satisfies Record<RefusalCode, true>;
 
 export const isRefusalCode = (code: string): code is RefusalCode =>

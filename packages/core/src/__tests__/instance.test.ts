@@ -264,6 +264,30 @@ describe('restoreInstance and replay', () => {
     expect(restored.snapshot().seq).toBe(1);
   });
 
+  it('refuses another event sent under a key already used, changing nothing', () => {
+    const { clock, instance } = started();
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    const options = { actor: steering, idempotencyKey: 'form-1' } as const;
+    const first = instance.send({ type: 'meeting1', payload: { challenges: five } }, options);
+    expect(first.ok).toBe(true);
+    const reordered = instance.send(
+      { type: 'meeting1', payload: { challenges: [...five] } },
+      options,
+    );
+    expect(reordered.ok && reordered.duplicate).toBe(true);
+    const other = instance.send(
+      { type: 'meeting1', payload: { challenges: five.slice(0, 4) } },
+      options,
+    );
+    expect(other.ok || other.refusal).toMatchObject({
+      code: 'idempotency-key-reused',
+      rule: 'core.idempotency',
+      path: ['idempotencyKey'],
+      message: expect.stringContaining('"form-1"'),
+    });
+    expect(instance.history()).toHaveLength(first.ok ? first.entry.seq : -1);
+  });
+
   it('refuses a snapshot of another program or version, unless migrated', () => {
     const { clock, instance } = started();
     const snapshot = instance.snapshot();

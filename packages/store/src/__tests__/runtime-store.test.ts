@@ -167,6 +167,23 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     expect(await store.events('town')).toHaveLength(1);
   });
 
+  it('refuses another event under a used key, in this process or another (the store has the first)', async () => {
+    const { store, runtime } = await runtimeOn();
+    await runtime.create('town', { start: START });
+    const options = { actor: steering, at, idempotencyKey: 'form-1' } as const;
+    await runtime.send('town', { type: 'scope', payload: { areas: ['north'] } }, options);
+    const other = { type: 'scope' as const, payload: { areas: ['south'] } };
+    const here = await runtime.send('town', other, options);
+    const elsewhere = await createRuntime(program, { store, clock }).send('town', other, options);
+    for (const result of [here, elsewhere]) {
+      expect(result.ok || result.refusal).toMatchObject({
+        code: 'idempotency-key-reused',
+        rule: 'core.idempotency',
+      });
+    }
+    expect(await store.events('town')).toHaveLength(1);
+  });
+
   it('takes sends to one instance one at a time in a process, with no conflict', async () => {
     const { store, runtime } = await runtimeOn();
     await runtime.create('town', { start: START });
