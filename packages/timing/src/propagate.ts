@@ -22,11 +22,16 @@ export interface Pass {
   readonly rawFinish: Int32Array;
   /** The edge that set the step's start; -1 for none. */
   readonly driver: Int32Array;
-  /** Occurrences of series (held ones first); undefined for other kinds. */
-  readonly occurrences: (DayNumber[] | undefined)[];
+  /**
+   * Occurrences of series (held ones first); undefined for other kinds. Kept only by the nominal
+   * pass (the only one explained): empty for the others.
+   */
+  readonly occurrences: readonly (DayNumber[] | undefined)[];
 }
 
 const scratchArrays: Int32Array[] = [];
+/** The occurrences of a pass that is not explained: none kept. */
+const NO_OCCURRENCES: (DayNumber[] | undefined)[] = [];
 
 /** A reusable array of at least n days, for what a pass computes but does not return for use. */
 function scratch(n: number, slot: number): Int32Array {
@@ -103,7 +108,7 @@ export function propagate(
   const raw = explained ? new Int32Array(n) : scratch(n, 0);
   const rawFinish = explained ? new Int32Array(n) : scratch(n, 1);
   const driver = explained ? new Int32Array(n) : scratch(n, 2);
-  const occurrences: (DayNumber[] | undefined)[] = new Array(n);
+  const occurrences: (DayNumber[] | undefined)[] = explained ? new Array(n) : NO_OCCURRENCES;
   for (let i = 0; i < n; i++) {
     let date = programStart;
     let by = -1;
@@ -124,7 +129,7 @@ export function propagate(
     let end: DayNumber;
     if (kind[i] === SERIES) {
       const days = seriesOccurrences(model, i, begin, fact, calendar);
-      occurrences[i] = days;
+      if (explained) occurrences[i] = days;
       begin = days[0] ?? begin;
       end = fact?.finish ?? days[days.length - 1] ?? begin;
       rawFinish[i] = end;

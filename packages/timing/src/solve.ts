@@ -234,12 +234,14 @@ function windowOf(early: Int32Array, nominal: Int32Array, late: Int32Array, i: n
  * The steps on the chains of driving relations that end in the targets: the critical path, as
  * `criticalPath` walks it.
  */
-function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): Set<number> {
-  const chain = new Set<number>();
+function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): Uint8Array {
+  // One flag per step, not a Set: on a 10,000-step plan a Set's table was an eighth of what a
+  // solve allocated.
+  const chain = new Uint8Array(p.model.ids.length);
   for (const target of targets) {
     let i = target;
-    while (!chain.has(i)) {
-      chain.add(i);
+    while (chain[i] !== 1) {
+      chain[i] = 1;
       const fact = p.facts[i];
       const edge = nominal.driver[i] as number;
       if (edge < 0 || fact?.start !== undefined || fact?.finish !== undefined) break;
@@ -317,7 +319,7 @@ export function solve<Id extends string>(
         (fact?.start !== undefined ? 1 : 0) + (fact?.finish !== undefined ? 2 : 0)
       ] as Recorded,
       slack: Number.isNaN(s) ? null : s,
-      critical: critical.has(i),
+      critical: critical[i] === 1,
       basis: basisOf(p, nominal, i),
       finishMoved:
         model.kind[i] === SPAN && fact?.finish === undefined
