@@ -16,7 +16,7 @@ import type { InstanceSnapshot, LogEntry } from './instance.js';
  */
 export interface StoredInstance {
   readonly id: string;
-  /** The program and the definition version the instance was last written with. */
+  /** The program and the definition version the instance runs: its latest snapshot's. */
   readonly program: { readonly id: string; readonly version: number };
   readonly start: PlainDate;
   /** The seq of its last event: the version the next append expects. */

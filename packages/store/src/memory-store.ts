@@ -126,7 +126,8 @@ export function createMemoryStore(): MaslulStore {
       const snapshot = fromSnapshotText(row.snapshots.get(last) as string, id, last);
       return {
         id,
-        program: { ...row.program },
+        // The program version is the latest snapshot's: the definition the instance runs now.
+        program: { id: row.program.id, version: snapshot.program.version },
         start: row.start,
         version: row.version,
         snapshot,

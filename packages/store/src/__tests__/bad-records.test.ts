@@ -100,7 +100,11 @@ describe.each(sqlKinds())('bad stored records on $name', (kind) => {
     });
     const view = await runtime.open('town');
     expect(view.snapshot().program.version).toBe(2);
+    expect((await store.load('town'))?.program).toEqual({ id: program.id, version: 1 });
     const saved = await runtime.snapshot('town');
-    expect((await store.load('town'))?.snapshot).toEqual(JSON.parse(JSON.stringify(saved)));
+    const loaded = await store.load('town');
+    expect(loaded?.snapshot).toEqual(JSON.parse(JSON.stringify(saved)));
+    // The stored program version is the latest snapshot's, whichever way it was saved.
+    expect(loaded?.program).toEqual({ id: program.id, version: 2 });
   });
 });

@@ -133,15 +133,17 @@ export async function createSqlStore(
     async load(id: string): Promise<StoredInstance | undefined> {
       const { rows } = await client.query<{
         program_id: string;
-        program_version: number;
+        program_version: number | null;
         start_date: string;
         seq: number | null;
         body: string | null;
       }>(
-        `SELECT i.program_id, i.program_version, i.start_date, sn.seq, sn.body
+        // The program version is the latest snapshot's: the definition the instance runs now.
+        `SELECT i.program_id, sn.program_version, i.start_date, sn.seq, sn.body
          FROM ${s}.instances i
          LEFT JOIN LATERAL (
-           SELECT seq, body FROM ${s}.snapshots WHERE instance_id = i.id ORDER BY seq DESC LIMIT 1
+           SELECT seq, program_version, body FROM ${s}.snapshots
+           WHERE instance_id = i.id ORDER BY seq DESC LIMIT 1
          ) sn ON true
          WHERE i.id = $1`,
         [id],
@@ -226,7 +228,8 @@ export async function createSqlStore(
            INSERT INTO ${s}.snapshots (instance_id, seq, program_version, body)
            SELECT id, $2, $3, $4 FROM at
            ON CONFLICT (instance_id, seq) DO UPDATE SET body = EXCLUDED.body, program_version = EXCLUDED.program_version
-         )
+         ),
+         moved AS (UPDATE ${s}.instances SET program_version = $3 WHERE id IN (SELECT id FROM at))
          SELECT count(*)::int AS n FROM at`,
         [id, snapshot?.seq, snapshot?.program?.version, body],
       );
