@@ -38,6 +38,7 @@ interface Draft {
   readonly tracks: readonly TrackDefinition[];
   readonly steps: readonly StepDefinition[];
   readonly items: readonly ItemDefinition[];
+  readonly target?: readonly string[] | undefined;
 }
 
 type AnyOptions = MilestoneOptions<string, string, Schema | undefined> & {
@@ -303,6 +304,42 @@ export class ProgramBuilder<
       events: build(new ItemBuilder({})).events,
     };
     return new ProgramBuilder({ ...this.draft, items: [...this.draft.items, definition] });
+  }
+
+  /**
+   * Names the steps the program ends with: slack and the critical path of its plans lead to them
+   * (the solver's `target`). Without it, a plan's targets are the steps that finish last, which
+   * in a program with a recurring governance series is that series' last meeting.
+   *
+   * @param steps - one or more step ids of the program
+   * @returns the builder with the target
+   *
+   * @example
+   * ```ts
+   * import { about } from '@maslul/timing';
+   * import { defineProgram } from '@maslul/core';
+   *
+   * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+   *   .roles({ manager: { label: 'Manager' } })
+   *   .track('main', 'Main', (t) =>
+   *     t
+   *       .milestone('kickoff', { label: 'Kickoff', by: ['manager'] })
+   *       .milestone('report', { label: 'Report', by: ['manager'] }),
+   *   )
+   *   .track('governance', 'Governance', (t) =>
+   *     t.series('board', {
+   *       label: 'Board meeting',
+   *       by: ['manager'],
+   *       after: 'kickoff',
+   *       repeat: { every: 'P3M', count: 8 },
+   *     }),
+   *   )
+   *   .target('report')
+   *   .build();
+   * ```
+   */
+  target(...steps: readonly [Ids<Steps>, ...Ids<Steps>[]]): ProgramBuilder<Id, Steps, Role, Items> {
+    return new ProgramBuilder({ ...this.draft, target: steps });
   }
 
   /**

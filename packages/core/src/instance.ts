@@ -601,6 +601,7 @@ function instanceFrom<P extends Program>(
       start,
       calendar,
       facts: factsOf(program, of.current.context),
+      target: program.target,
     });
     if (of === state) planned = { state: of, plan: solved };
     return solved;

@@ -41,6 +41,11 @@ export interface Program<
   readonly steps: { readonly [S in Extract<keyof Steps, string>]: StepDefinition };
   /** The timing graph: every step, with its relations, for `@maslul/timing`'s solver. */
   readonly schedule: Schedule<Extract<keyof Steps, string>>;
+  /**
+   * The steps the program ends with (`.target(...)`): its plans measure slack and the critical
+   * path to them. Undefined: to the steps that finish last.
+   */
+  readonly target?: readonly Extract<keyof Steps, string>[] | undefined;
   /** The kinds of items created during a run, by kind. */
   readonly items: { readonly [K in Extract<keyof Items, string>]: ItemDefinition };
   /** Type-level only: what each step's and item's events carry. Never set at run time. */
@@ -271,6 +276,18 @@ export function buildProgram(draft: Draft): Program {
   checkTracks(draft, issues);
   checkSteps(draft, issues);
   checkItems(draft, issues);
+  const known = new Set(draft.steps.map((step) => step.id));
+  (draft.target ?? []).forEach((step, i) => {
+    if (!known.has(step)) {
+      issues.push({
+        code: 'unknown-step',
+        path: ['target', i],
+        rule: 'core.known-step',
+        step,
+        message: `The program's target "${step}" is not a step of this program.`,
+      });
+    }
+  });
   const [first, ...rest] = issues;
   if (first) throw new MaslulError([first, ...rest]);
   // Unknown references, timing cycles (a join on a later step of its own track) and bad
@@ -290,5 +307,6 @@ export function buildProgram(draft: Draft): Program {
       Object.fromEntries(draft.items.map((item) => [item.kind, Object.freeze(item)])),
     ),
     schedule,
+    target: draft.target === undefined ? undefined : Object.freeze([...draft.target]),
   }) as Program;
 }

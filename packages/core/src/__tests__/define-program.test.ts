@@ -94,6 +94,62 @@ describe('defineProgram', () => {
   });
 });
 
+describe('defineProgram target', () => {
+  const build = (target?: readonly ['report' | 'board', ...('report' | 'board')[]]) => {
+    const builder = defineProgram('ends', { version: 1, label: 'Ends' })
+      .roles(roles)
+      .track('main', 'Main', (t) =>
+        t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }).milestone('report', {
+          label: 'Report',
+          by: ['manager'],
+          after: { step: 'kickoff', lag: about(2, 'months') },
+        }),
+      )
+      .track('governance', 'Governance', (t) =>
+        t.series('board', {
+          label: 'Board',
+          by: ['manager'],
+          after: 'kickoff',
+          repeat: { every: 'P3M', count: 4 },
+        }),
+      );
+    return (target ? builder.target(...target) : builder).build();
+  };
+
+  it('makes the plan measure slack and the critical path to the steps it names', async () => {
+    const { createInstance } = await import('../instance.js');
+    const { createManualClock } = await import('../clock.js');
+    const planOf = (program: ReturnType<typeof build>) =>
+      createInstance(program, {
+        start: '2027-01-04',
+        clock: createManualClock('2027-01-04T08:00:00Z'),
+      }).schedule().plan;
+    // Without a target the board series ends last: the report has slack and is not critical.
+    const series = planOf(build());
+    expect(series.targets).toEqual(['board']);
+    expect(series.steps.report.critical).toBe(false);
+    const ended = planOf(build(['report']));
+    expect(build(['report']).target).toEqual(['report']);
+    expect(ended.targets).toEqual(['report']);
+    expect([ended.steps.kickoff.critical, ended.steps.report.critical]).toEqual([true, true]);
+    expect(ended.steps.report.slack).toBe(0);
+  });
+
+  it('refuses a target that is not a step (untyped input), naming it', () => {
+    const builder = defineProgram('ends', { version: 1, label: 'Ends' })
+      .roles(roles)
+      .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['manager'] }));
+    // @ts-expect-error: 'closing' is not a step of the program
+    expect(() => builder.target('closing').build()).toThrow(
+      expect.objectContaining({
+        code: 'unknown-step',
+        path: ['target', 0],
+        issues: [expect.objectContaining({ step: 'closing' })],
+      }),
+    );
+  });
+});
+
 describe('defineProgram items', () => {
   it('refuses an item state no event leads to, and events naming unknown states', () => {
     const build = (to: 'closed' | 'gone') =>

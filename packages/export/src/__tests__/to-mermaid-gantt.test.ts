@@ -107,7 +107,9 @@ describe('toMermaidGantt', () => {
     const tagsOf = (id: string) => tasks.find((t) => t.id === id)?.tags;
     expect(tagsOf('S1')).toContain('done');
     expect(tagsOf('S2')).toContain('active');
-    expect(tagsOf('Q')).toEqual(['crit', 'active']);
+    // The program's target is S9 and C1: the quarterly meetings (Q) run on beside the critical path.
+    expect(tagsOf('Q')).toEqual(['active']);
+    expect(tagsOf('S9')).toEqual(['crit', 'milestone']);
     expect(tasks.filter((t) => t.tags.includes('crit')).length).toBeGreaterThan(0);
   });
 

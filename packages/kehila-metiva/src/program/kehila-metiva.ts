@@ -269,6 +269,9 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
           rules: [stopsAsDecided],
         }),
   )
+  // The program ends with the approved plan and the decision on year two: the quarterly steering
+  // meetings run to the end of the plan's period, and would otherwise end every critical path.
+  .target('S9', 'C1')
   .build();
 
 /**
