@@ -85,6 +85,14 @@ for (const entry of entries) {
     const absent = missing.filter(Boolean);
     if (absent.length) problems.push(`${where} has no ${absent.join(', no ')}`);
     collectExamples(declaration, exported.name);
+    // A class's or an interface's members carry examples too (`ProgramBuilder.target`): they
+    // compile as well, though only the export itself must have one.
+    if (ts.isClassDeclaration(declaration) || ts.isInterfaceDeclaration(declaration)) {
+      for (const member of declaration.members) {
+        const name = member.name && ts.isIdentifier(member.name) ? member.name.text : 'member';
+        collectExamples(member, `${exported.name}.${name}`);
+      }
+    }
   }
 }
 
