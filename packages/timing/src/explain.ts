@@ -15,7 +15,10 @@ function startText(plan: Plan, step: PlannedStep): string {
   const { basis } = step;
   switch (basis.kind) {
     case 'recorded':
-      return `${name(step)} is recorded as started on ${step.start}.`;
+      // A one-day step happens; a span or a series starts.
+      return step.kind === 'milestone'
+        ? `${name(step)} is recorded on ${step.start}.`
+        : `${name(step)} is recorded as started on ${step.start}.`;
     case 'program-start':
       return `${name(step)} waits for nothing, so it starts at the program start, ${basis.date}.${moveText(basis.moved, 'start')}`;
     case 'relation': {

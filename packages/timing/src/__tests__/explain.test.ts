@@ -69,6 +69,18 @@ describe('criticalPath', () => {
     expect(criticalPath(plan)).toEqual(['S0', 'S1', 'S2', 'C']);
   });
 
+  it('says a recorded one-day step is recorded on its day, and a span recorded as started', () => {
+    const recorded = solve(schedule, {
+      start: '2026-09-07',
+      calendar: israelCalendar(),
+      facts: { S1: '2026-09-23', S2: { start: '2026-09-24' } },
+    });
+    expect(explain(recorded, 'S1')).toBe('"S1" (Shaping committee 1) is recorded on 2026-09-23.');
+    expect(explain(recorded, 'S2')).toMatch(
+      /^"S2" \(Mapping\) is recorded as started on 2026-09-24\./,
+    );
+  });
+
   it('stops at a recorded fact', () => {
     const replanned = solve(schedule, {
       start: '2026-09-07',
