@@ -65,6 +65,21 @@ describe('Idempotency-Key', () => {
     expect(await store.events('town')).toHaveLength(1);
   });
 
+  it('answers 422 to a key retried with another instant (at), storing nothing more', async () => {
+    const { app, runtime, store } = setUp();
+    await runtime.create('town', { start: START });
+    const send = (at: string) =>
+      app.request(
+        '/instances/town/events',
+        post(people.mayor, { type: 'S0', payload: scope, at }, { 'Idempotency-Key': 'form-at' }),
+      );
+    expect((await send('2026-09-07T06:00:00Z')).status).toBe(201);
+    // The same instant written another way is the same request.
+    expect((await send('2026-09-07T09:00:00+03:00')).status).toBe(200);
+    await expectError(send('2026-09-07T06:30:00Z'), 422, 'idempotency-key-reused');
+    expect(await store.events('town')).toHaveLength(1);
+  });
+
   it('takes a retry whose payload lists its fields in another order as the same event', async () => {
     const { app, runtime } = setUp();
     await runtime.create('town', { start: START });
