@@ -5,7 +5,7 @@
 //   ```ts compile-only     compiled only (it needs a server, a database or a browser)
 //   ```tsx                 compiled only (a React component)
 //   ```ts continues        joined to the block before it in the same file: the two are one program
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -40,14 +40,7 @@ export function markdownFiles(): string[] {
   const readmes = ['packages', 'examples'].flatMap((folder) =>
     readdirSync(join(root, folder))
       .map((name) => join(folder, name, 'README.md'))
-      .filter((file) => {
-        try {
-          readFileSync(join(root, file));
-          return true;
-        } catch {
-          return false;
-        }
-      }),
+      .filter((file) => existsSync(join(root, file))),
   );
   return ['README.md', ...inFolder('docs'), ...readmes];
 }
