@@ -43,6 +43,9 @@ const FLOOR_TASK = 'floor: date-fns addDays + isWeekend';
 const outputFloorTask = (n: number, into: 'record' | 'array' = 'record'): string =>
   `floor: the ${n}-step plan's objects, by hand, into ${into === 'record' ? 'a record' : 'an array'}`;
 
+/** The hash-table floor: a Map of n numbers keyed by numbers, no plan in it at all. */
+const hashTableFloorTask = (n: number): string => `floor: a Map of ${n} numbers`;
+
 /** Rounds per task; see above. */
 const ROUNDS = 5;
 /** Floor operations per sample: one takes a few hundred ns, too close to the clock's own cost. */
@@ -184,7 +187,10 @@ for (const { name, calendar } of calendars) {
     bench.add(task, () => {
       finishes.set(task, solve(schedule, { start: START, calendar }).finish);
     });
-    if (name === 'mon-fri' && n !== SIZES[0]) addOutputFloor(n, solved);
+    if (name === 'mon-fri' && n !== SIZES[0]) {
+      addOutputFloor(n, solved);
+      addHashTableFloor(n);
+    }
     if (name === 'mon-fri' && n === SIZES[SIZES.length - 1]) addFloor();
   }
 }
@@ -273,6 +279,19 @@ function addOutputFloor(n: number, plan: Plan): void {
     const steps: unknown[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) steps[i] = stepOf(rows[i] as Row);
     if (steps[rows.length - 1] !== undefined) outputSink++;
+  });
+}
+
+/**
+ * The hash-table floor: n numbers set into a new Map under number keys (no strings, no objects, no
+ * plan). Its growth t(10,000)/t(1,000) is what V8 and this machine charge for a table of 10,000
+ * entries against one of 1,000; `plan.steps` is such a table (a record keyed by id).
+ */
+function addHashTableFloor(n: number): void {
+  bench.add(hashTableFloorTask(n), () => {
+    const table = new Map<number, number>();
+    for (let i = 0; i < n; i++) table.set(i * 7919, i);
+    if (table.size === n) outputSink++;
   });
 }
 
@@ -407,6 +426,10 @@ const ratios = {
   'output-floor-growth-10000-over-1000-array': pairedRatio(
     outputFloorTask(10_000, 'array'),
     outputFloorTask(1_000, 'array'),
+  ),
+  'hash-table-floor-growth-10000-over-1000': pairedRatio(
+    hashTableFloorTask(10_000),
+    hashTableFloorTask(1_000),
   ),
   // Above 1 only by what the solver's own growth adds to the growth its output costs.
   'solver-growth-over-output-floor-growth': median(
