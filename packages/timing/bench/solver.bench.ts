@@ -2,7 +2,9 @@
 // that compares with the floor of the work: one date-fns `addDays` plus one working-day check.
 //
 // It imports the built package (`@maslul/timing`, i.e. dist/) so it measures what users get:
-// build first (`npm run build -w @maslul/timing`; the root `npm run bench` builds for you).
+// build first (`npm run build -w @maslul/timing`; the root `npm run bench` builds for you). Only
+// the planning task, which times the solver's passes without its output, takes internals from the
+// sources, because the package does not export them.
 //
 // Every time is tinybench's MEDIAN latency (p50), not the mean: a 10,000-step solve allocates
 // enough to meet a garbage collection in some samples, and the median keeps those out without
@@ -30,6 +32,9 @@ import { addDays, isWeekend } from 'date-fns';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { Bench, type Task } from 'tinybench';
+// For the planning task only (see the top): internals, from the sources, which tsx compiles.
+import { plainDateOf } from '../src/plain-date.js';
+import { passesOf, prepare } from '../src/solve.js';
 
 const START = '2026-09-01';
 const SIZES = [100, 1_000, 10_000] as const;
@@ -43,6 +48,9 @@ const FLOOR_TASK = 'floor: date-fns addDays + isWeekend';
 const outputFloorTask = (n: number, into: 'record' | 'array' = 'record'): string =>
   `floor: the ${n}-step plan's objects, by hand, into ${into === 'record' ? 'a record' : 'an array'}`;
 
+/** Everything `solve` does but build the plan's objects: its passes, slack and critical chain. */
+const planningTask = (n: number): string =>
+  `planning: the ${n}-step solve's passes, no plan objects`;
 /** The hash-table floor: a Map of n numbers keyed by numbers, no plan in it at all. */
 const hashTableFloorTask = (n: number): string => `floor: a Map of ${n} numbers`;
 
@@ -190,6 +198,7 @@ for (const { name, calendar } of calendars) {
     if (name === 'mon-fri' && n !== SIZES[0]) {
       addOutputFloor(n, solved);
       addHashTableFloor(n);
+      addPlanning(n, schedule, calendar, solved.finish);
     }
     if (name === 'mon-fri' && n === SIZES[SIZES.length - 1]) addFloor();
   }
@@ -279,6 +288,29 @@ function addOutputFloor(n: number, plan: Plan): void {
     const steps: unknown[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) steps[i] = stepOf(rows[i] as Row);
     if (steps[rows.length - 1] !== undefined) outputSink++;
+  });
+}
+
+/**
+ * The planning task: what `solve` computes (three forward passes, the backward pass for slack,
+ * the critical chain), none of what it builds from that (the PlannedStep objects, `plan.steps`,
+ * the warnings). Its growth is the planning's own; the solver's growth minus it is the plan's.
+ */
+function addPlanning(
+  n: number,
+  schedule: ReturnType<typeof defineSchedule>,
+  calendar: WorkCalendar,
+  finish: string,
+): void {
+  const plan = () => passesOf(prepare(schedule, { start: START, calendar }), undefined);
+  const { nominal, targets } = plan();
+  const end = plainDateOf(nominal.finish[targets[0] as number] as number);
+  if (end !== finish) {
+    throw new Error(`"${planningTask(n)}" ends on ${end}, where solve ends on ${finish}.`);
+  }
+  bench.add(planningTask(n), () => {
+    const { slack, critical } = plan();
+    if (slack.length === n && critical.length === n) outputSink++;
   });
 }
 
@@ -427,6 +459,7 @@ const ratios = {
     outputFloorTask(10_000, 'array'),
     outputFloorTask(1_000, 'array'),
   ),
+  'planning-growth-10000-over-1000': pairedRatio(planningTask(10_000), planningTask(1_000)),
   'hash-table-floor-growth-10000-over-1000': pairedRatio(
     hashTableFloorTask(10_000),
     hashTableFloorTask(1_000),

@@ -251,6 +251,33 @@ function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): 
   return chain;
 }
 
+/** What `solve` computes before it builds the plan from it. */
+export interface Passes {
+  readonly nominal: Pass;
+  readonly early: Pass;
+  readonly late: Pass;
+  readonly targets: readonly number[];
+  /** Per step, calendar days of slack to the targets; NaN where none. */
+  readonly slack: Float64Array;
+  /** Per step, 1 when it is on the critical path. */
+  readonly critical: Uint8Array;
+}
+
+/**
+ * The planning: the nominal, earliest and latest forward passes, the backward pass for slack, and
+ * the critical chain. The bench times it apart from the objects `solve` builds from it.
+ */
+export function passesOf(p: Prepared, target: SolveOptions['target']): Passes {
+  const nominal = propagate(p.model, p.calendar, p.start, p.facts, NOMINAL);
+  const targets = targetsOf(p.model, nominal, target);
+  const early = propagate(p.model, p.calendar, p.start, p.facts, EARLIEST);
+  const late = propagate(p.model, p.calendar, p.start, p.facts, LATEST);
+  const programEnd = target === undefined ? nominal.finish[targets[0] as number] : undefined;
+  const slack = slackTo(p.model, p.calendar, nominal, p.facts, targets, programEnd);
+  const critical = drivingChains(p, nominal, targets);
+  return { nominal, early, late, targets, slack, critical };
+}
+
 /**
  * Plans every step forward from the program start and the facts recorded so far: planned dates,
  * earliest/latest windows, slack and the critical path to the target, and why each date is what
@@ -282,14 +309,7 @@ export function solve<Id extends string>(
   options: SolveOptions<Id>,
 ): Plan<Id> {
   const p = prepare(schedule, options);
-  const nominal = propagate(p.model, p.calendar, p.start, p.facts, NOMINAL);
-  const targets = targetsOf(p.model, nominal, options.target);
-  const early = propagate(p.model, p.calendar, p.start, p.facts, EARLIEST);
-  const late = propagate(p.model, p.calendar, p.start, p.facts, LATEST);
-  const programEnd =
-    options.target === undefined ? nominal.finish[targets[0] as number] : undefined;
-  const slack = slackTo(p.model, p.calendar, nominal, p.facts, targets, programEnd);
-  const critical = drivingChains(p, nominal, targets);
+  const { nominal, early, late, targets, slack, critical } = passesOf(p, options.target);
   const steps: Record<string, PlannedStep> = {};
   const { model } = p;
   let finish = p.start;
