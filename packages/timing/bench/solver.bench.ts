@@ -59,9 +59,13 @@ const ROUNDS = 5;
 /** Floor operations per sample: one takes a few hundred ns, too close to the clock's own cost. */
 const FLOOR_BATCH = 1_000;
 
+// The growth target is relative to the output floor's growth measured in the same run: the
+// absolute growth t(10,000)/t(1,000) is V8's hash-table, cache and GC cost on the machine (a bare
+// record or Map of n keys grows 20-40x here), which no solver can be held to (#2, #13).
 const TARGETS = {
-  'solver-growth-10000-over-1000': 12,
+  'solver-growth-over-output-floor-growth': 1.0,
   'solver-step-over-floor': 25,
+  'solver-step-over-floor-1000': 25,
 } as const;
 
 interface Shape {

@@ -24,7 +24,7 @@ const MS_PER_DAY = 86_400_000;
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** 1900-01-01 and 2200-12-31: outside this range a date is surely a typo. */
 const MIN_DAY = -25_567;
-const MAX_DAY = 84_000;
+const MAX_DAY = 84_370;
 
 /** Parsed dates: facts and plans name the same few hundred dates again and again. */
 const parsed = new Map<string, DayNumber>();
@@ -53,7 +53,12 @@ function parseDay(value: string): DayNumber | undefined {
   const check = new Date(ms);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
   const day = ms / MS_PER_DAY;
-  return day >= MIN_DAY && day <= MAX_DAY ? day : undefined;
+  return inDateRange(day) ? day : undefined;
+}
+
+/** Whether a day number is inside the range of dates that `dayOf` accepts. */
+export function inDateRange(day: DayNumber): boolean {
+  return day >= MIN_DAY && day <= MAX_DAY;
 }
 
 /** Parses a plain date or throws a TimingError naming the field. */

@@ -2,7 +2,7 @@ import { type DayCalendar, dayCalendarOf, mondayToFriday, type WorkCalendar } fr
 import { fail } from './errors.js';
 import { checkFacts, type DayFact, type Facts } from './facts.js';
 import { MILESTONE, type Model, modelOf, SERIES, SPAN } from './model.js';
-import { addMonthsToDay, type DayNumber, dayOf, plainDateOf } from './plain-date.js';
+import { addMonthsToDay, type DayNumber, dayOf, inDateRange, plainDateOf } from './plain-date.js';
 import type {
   Basis,
   DateWindow,
@@ -279,6 +279,25 @@ export function passesOf(p: Prepared, target: SolveOptions['target']): Passes {
 }
 
 /**
+ * Refuses a plan whose latest dates leave the range of dates the timing model accepts as input
+ * (1900-2200): a plan must not give a date it would refuse as a start or a fact.
+ */
+function assertInRange(p: Prepared, late: Pass): void {
+  for (let i = 0; i < p.model.ids.length; i++) {
+    const day = late.finish[i] as number;
+    if (inDateRange(day)) continue;
+    const id = p.model.ids[i] as string;
+    fail({
+      code: 'invalid-date',
+      path: ['steps', id],
+      rule: 'timing.plain-date',
+      step: id,
+      message: `Step "${id}" would be planned to finish as late as ${Math.abs(day) < 1e8 ? plainDateOf(day) : 'past the year 200,000'}, which is not a date between 1900 and 2200. Start the program earlier, or shorten the chain of steps before "${id}".`,
+    });
+  }
+}
+
+/**
  * Plans every step forward from the program start and the facts recorded so far: planned dates,
  * earliest/latest windows, slack and the critical path to the target, and why each date is what
  * it is. Pure: the same schedule, options and facts always give the same plan, and recording a
@@ -287,7 +306,8 @@ export function passesOf(p: Prepared, target: SolveOptions['target']): Passes {
  * @param schedule - a schedule from {@link defineSchedule}
  * @param options - start, calendar, facts and target
  * @returns the plan
- * @throws TimingError `invalid-date`, `unknown-step` (a fact or target), `invalid-fact`,
+ * @throws TimingError `invalid-date` (also when a step would be planned past 2200), `unknown-step`
+ *   (a fact or target), `invalid-fact`,
  *   `end-before-start`, `no-working-day`; nothing is planned when it throws
  *
  * @example
@@ -310,6 +330,7 @@ export function solve<Id extends string>(
 ): Plan<Id> {
   const p = prepare(schedule, options);
   const { nominal, early, late, targets, slack, critical } = passesOf(p, options.target);
+  assertInRange(p, late);
   const steps: Record<string, PlannedStep> = {};
   const { model } = p;
   let finish = p.start;

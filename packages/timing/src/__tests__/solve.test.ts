@@ -300,4 +300,48 @@ describe('solve', () => {
       expect(plan.steps.a).toMatchObject({ slack: 2, critical: true });
     });
   });
+
+  describe('the range of dates', () => {
+    it('refuses a plan that would end past 2200, naming the first step past it', () => {
+      // 2200-12-31 is the last date accepted as a start or a fact; a plan must not give a later one.
+      const schedule = defineSchedule({
+        a: { duration: about(6, 'months') },
+        b: { after: 'a', duration: about(6, 'months') },
+        c: { after: 'b', duration: about(6, 'months') },
+      });
+      const refused = (() => {
+        try {
+          solve(schedule, { start: '2200-01-05', calendar: everyDay });
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refused).toMatchObject({
+        name: 'TimingError',
+        code: 'invalid-date',
+        rule: 'timing.plain-date',
+        path: ['steps', 'b'],
+      });
+      expect((refused as Error).message).toMatch(
+        /^Step "b" would be planned to finish as late as 2201-/,
+      );
+    });
+
+    it('accepts 2200-12-31 as a start and refuses 2201-01-01', () => {
+      const schedule = defineSchedule({ a: {} });
+      expect(solve(schedule, { start: '2200-12-31', calendar: everyDay }).finish).toBe(
+        '2200-12-31',
+      );
+      expect(() => solve(schedule, { start: '2201-01-01', calendar: everyDay })).toThrow(
+        expect.objectContaining({ code: 'invalid-date', path: ['start'] }),
+      );
+    });
+
+    it('plans a chain that ends inside the range', () => {
+      const schedule = defineSchedule({ a: { duration: about(6, 'months') } });
+      expect(solve(schedule, { start: '2200-01-05', calendar: everyDay }).finish).toBe(
+        '2200-07-05',
+      );
+    });
+  });
 });
