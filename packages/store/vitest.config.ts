@@ -14,6 +14,8 @@ export default defineConfig({
   ],
   test: {
     include: ['src/**/*.test.ts'],
+    // A real PostgreSQL server: DATABASE_URL's, or one started from npm's binaries.
+    globalSetup: ['scripts/postgres-global-setup.ts'],
     typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     // PGlite starts a WASM Postgres (seconds; a minute and more on a loaded 2-core machine).
     testTimeout: 180_000,

@@ -1,5 +1,5 @@
-// The store against raw SQL on the same database, on PGlite in memory and, when DATABASE_URL is
-// set, on that PostgreSQL server. Runs the package's sources (as tsx compiles them, with the
+// The store against raw SQL on the same database, on PGlite in memory and on PostgreSQL: the server
+// DATABASE_URL names, or one started from npm's binaries (../scripts/postgres-server.ts). Runs the package's sources (as tsx compiles them, with the
 // migrations loaded as text by ../scripts/register-sql.ts); `@maslul/core` is its built dist/, as for the
 // tests (the root `npm run bench` builds it first).
 //
@@ -29,6 +29,7 @@ import '../scripts/register-sql.js';
 import { PGlite } from '@electric-sql/pglite';
 import { createRuntime, type InstanceView, type ProgramInstance, replay } from '@maslul/core';
 import pg from 'pg';
+import { startPostgresServer } from '../scripts/postgres-server.js';
 import { program, START } from '../src/__tests__/fixture-program.js';
 import type { MaslulStore } from '../src/timer-store.js';
 import { median, pairedRatio, pairedRounds, readable } from './rounds.js';
@@ -189,8 +190,10 @@ try {
   await db.close();
 }
 
-const url = process.env.DATABASE_URL;
-if (url) {
+const given = process.env.DATABASE_URL;
+const server = given === undefined ? await startPostgresServer({ durable: true }) : undefined;
+const url = given ?? (server?.url as string);
+try {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   // Writes the 1,000-event log without waiting for a WAL flush per append (the same rows, written
   // in a few seconds less); nothing timed runs on it.
@@ -223,8 +226,8 @@ if (url) {
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await Promise.all([pool.end(), setupPool.end()]);
   }
-} else {
-  console.log('# postgres: skipped (set DATABASE_URL to measure it)');
+} finally {
+  await server?.stop();
 }
 if (sink <= 0) throw new Error('nothing ran');
 console.log(`# done in ${((performance.now() - began) / 1000).toFixed(0)} s`);

@@ -1,7 +1,9 @@
-// The stores every contract test runs against: in memory and PGlite always, and a real
-// PostgreSQL server when DATABASE_URL is set (.ci/run starts one). Each test gets its own schema.
+// The stores every contract test runs against: in memory, PGlite, and a real PostgreSQL server
+// (DATABASE_URL's, or the one the global setup starts from npm's binaries). Each test gets its own
+// schema.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { createMemoryStore, type MaslulStore } from '../index.js';
 import { createPGliteStore } from '../pglite/index.js';
 import { createPostgresStore } from '../postgres/index.js';
@@ -64,10 +66,14 @@ function postgres(url: string): StoreKind {
   };
 }
 
-/** The kinds to test: memory, PGlite, and PostgreSQL when DATABASE_URL is set. */
+/** The URL of the PostgreSQL server of this test run (see scripts/postgres-global-setup.ts). */
+export function postgresUrl(): string {
+  return inject('databaseUrl');
+}
+
+/** The kinds to test: memory, PGlite and PostgreSQL. */
 export function storeKinds(): StoreKind[] {
-  const url = process.env.DATABASE_URL;
-  return [memory(), pglite(), ...(url ? [postgres(url)] : [])];
+  return [memory(), pglite(), postgres(postgresUrl())];
 }
 
 /** The SQL kinds only. */

@@ -8,6 +8,7 @@ import { afterAll, describe, it } from 'vitest';
 import type { MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
 import { program, runEvents, START } from '../fixture-program.js';
+import { postgresUrl } from '../stores.js';
 import { sendAll, type WriterReport } from './send-all.js';
 import { runTogether } from './spawn-child.js';
 import {
@@ -62,16 +63,14 @@ function arenas(): Arena[] {
       close: async () => {},
     },
   ];
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const target: Target = { kind: 'postgres', url, schema: newSchema('race') };
-    list.push({
-      name: 'PostgreSQL, two processes',
-      open: () => openTarget(target),
-      race: () => raceInChildren(target),
-      close: () => dropSchema(url, target.schema),
-    });
-  }
+  const url = postgresUrl();
+  const target: Target = { kind: 'postgres', url, schema: newSchema('race') };
+  list.push({
+    name: 'PostgreSQL, two processes',
+    open: () => openTarget(target),
+    race: () => raceInChildren(target),
+    close: () => dropSchema(url, target.schema),
+  });
   return list;
 }
 

@@ -11,6 +11,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, it } from 'vitest';
 import { program, runEvents, START } from '../fixture-program.js';
+import { postgresUrl } from '../stores.js';
 import { spawnChild } from './spawn-child.js';
 import {
   dropSchema,
@@ -76,19 +77,17 @@ function cases(): Case[] {
       },
     },
   ];
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    list.push({
-      name: 'PostgreSQL',
-      prepare: () => {
-        const schema = newSchema('crash');
-        return {
-          target: { kind: 'postgres', url, schema },
-          cleanup: () => dropSchema(url, schema),
-        };
-      },
-    });
-  }
+  const url = postgresUrl();
+  list.push({
+    name: 'PostgreSQL',
+    prepare: () => {
+      const schema = newSchema('crash');
+      return {
+        target: { kind: 'postgres', url, schema },
+        cleanup: () => dropSchema(url, schema),
+      };
+    },
+  });
   return list;
 }
 

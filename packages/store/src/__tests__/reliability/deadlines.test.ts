@@ -7,6 +7,7 @@ import { afterAll, describe, it } from 'vitest';
 import { createTimerWorker, type MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
 import { program, START } from '../fixture-program.js';
+import { postgresUrl } from '../stores.js';
 import { runTogether } from './spawn-child.js';
 import { dropSchema, NOW, NOW_MS, newSchema, openTarget, type Target } from './targets.js';
 
@@ -72,16 +73,14 @@ function arenas(): Arena[] {
       close: async () => {},
     },
   ];
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const target: Target = { kind: 'postgres', url, schema: newSchema('timers') };
-    list.push({
-      name: 'PostgreSQL, two processes',
-      open: () => openTarget(target),
-      runWorkers: () => workInChildren(target),
-      close: () => dropSchema(url, target.schema),
-    });
-  }
+  const url = postgresUrl();
+  const target: Target = { kind: 'postgres', url, schema: newSchema('timers') };
+  list.push({
+    name: 'PostgreSQL, two processes',
+    open: () => openTarget(target),
+    runWorkers: () => workInChildren(target),
+    close: () => dropSchema(url, target.schema),
+  });
   return list;
 }
 
