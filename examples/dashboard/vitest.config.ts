@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The end-to-end test: the real server in a child process, Debian's Chromium through
+// The end-to-end test: the real server in a child process, Chromium (test/harness.ts) through
 // playwright-core. Node environment; the page is built first (test/build-page.setup.ts).
 export default defineConfig({
   test: {

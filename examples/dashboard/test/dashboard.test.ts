@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type RunningServer, startServer } from './harness.js';
 
 // The dashboard end to end: the real server (the authority's run recorded up to a simulated day,
-// the maslul HTTP API, the built page), Debian's Chromium driving the page as a person would.
+// the maslul HTTP API, the built page), Chromium driving the page as a person would.
 
 const ID = 'ramat-hateenim';
 

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { accessSync, constants, statSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { ROOT } from '../server/build-page.js';
 
 // What the end-to-end test and the screenshots share: the real server (`server/main.ts`, as
-// `npm start` runs it) on a free port, and Debian's Chromium driven by playwright-core.
+// `npm start` runs it) on a free port, and Chromium driven by playwright-core: Debian's where it is
+// installed, otherwise the build that the npm package `@sparticuz/chromium` ships (no download).
 
 /** A running dashboard server. */
 export interface RunningServer {
@@ -14,8 +16,30 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Where Chromium is: Debian's package (`apt-get install chromium`), or CHROMIUM_PATH. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`). */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** Whether `path` is a file this process may run (a fresh-machine check may mount /dev/null there). */
+function runnable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Chromium to drive: CHROMIUM_PATH, else Debian's, else `@sparticuz/chromium`'s binary (the
+ * npm package holds it compressed and unpacks it into the temporary folder on first use).
+ */
+export async function chromiumPath(): Promise<string> {
+  const given = process.env.CHROMIUM_PATH;
+  if (given) return given;
+  if (runnable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
 
 /**
  * Starts `server/main.ts --port 0 --no-build` with `args` (the page must be built), and resolves
@@ -59,10 +83,12 @@ export async function startServer(args: readonly string[] = []): Promise<Running
   };
 }
 
-/** Launches Debian's Chromium headless, without the sandbox (containers) and the GPU. */
-export function launchChromium(): Promise<Browser> {
+/** Launches Chromium (see `chromiumPath`) headless, without the sandbox (containers) and the GPU. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = await chromiumPath();
+  console.log(`Chromium: ${executablePath}`);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
