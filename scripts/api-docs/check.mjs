@@ -1,5 +1,5 @@
 // Every public export of every package has TSDoc with a summary, an @example that compiles, and,
-// for functions, an @param per parameter and an @returns (STYLE.md, Docs). typedoc checks that
+// for functions, an @param per parameter and an @returns (docs/style.md, Docs). typedoc checks that
 // exports are documented; this checks the rest, which typedoc does not.
 // Usage: node scripts/api-docs/check.mjs  (from the repo root; `npm run lint` runs it)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -14,7 +14,7 @@ import { ON, START } from './dates.js';
 import { workPlans } from './teams.js';
 
 // Ramat HaTe'enim is invented: a mid-sized Israeli town that takes on all four channels. Its
-// people, neighbourhoods and numbers are made up; the program's rules are real (PROGRAM.md).
+// people, neighbourhoods and numbers are made up; the program's rules are real (docs/program.md).
 
 /** The authority's name, as the demo prints it. */
 export const AUTHORITY = "Ramat HaTe'enim (fictional)";

@@ -44,6 +44,8 @@ export function timeline(
       );
     }
   }
-  lines.push(`${INDENT}[ids]: the PROGRAM.md rules the program checked on the event, all met`);
+  lines.push(
+    `${INDENT}[ids]: the rules of docs/program.md the program checked on the event, all met`,
+  );
   return lines;
 }

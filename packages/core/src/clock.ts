@@ -88,7 +88,7 @@ export interface TimerHost {
  * @category Time
  */
 export const systemClock: Clock & TimerHost = {
-  // The only place in @maslul/core allowed to read the system clock (DESIGN.md, decision 3):
+  // The only place in @maslul/core allowed to read the system clock (docs/design.md, decision 3):
   // everything else takes a Clock, so that time is data and runs can be replayed.
   now: () => Date.now(),
   setTimeout(callback, ms) {

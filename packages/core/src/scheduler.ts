@@ -163,7 +163,7 @@ export function deliveryKey(deadline: SchedulerDeadline): string {
 }
 
 /**
- * Creates an in-process scheduler for one program instance (DESIGN.md, decision 3). The runtime
+ * Creates an in-process scheduler for one program instance (docs/design.md, decision 3). The runtime
  * computes its pending deadlines as data after every accepted event and gives the whole set to
  * `replace`; the scheduler delivers each at its instant, never early. It waits in chunks of at
  * most `maxWait` and re-reads the clock on every wake, so no timer ever overflows, however far

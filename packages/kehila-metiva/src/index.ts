@@ -2,7 +2,7 @@
  * `@maslul/kehila-metiva`: the "Kehila Metiva" strategic-planning program for Israeli local
  * authorities, written with `@maslul/core` (`kehilaMetiva`), its roles and rules, and the
  * program's domain schemas (zod v4) with the types inferred from them: records are plain JSON, dates are ISO `YYYY-MM-DD` strings and money is whole agorot.
- * Issues for a PROGRAM.md rule start with its id (`'T1: …'`) and carry it in `params.rule`.
+ * Issues for a rule of the program (docs/program.md) start with its id (`'T1: …'`) and carry it in `params.rule`.
  *
  * @packageDocumentation
  */

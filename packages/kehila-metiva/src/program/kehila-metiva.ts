@@ -33,9 +33,9 @@ import {
 const twoWeeks = about(2, 'weeks');
 
 /**
- * The Kehila Metiva program (../shared/PROGRAM.md), written with `@maslul/core`: the long-term
- * strategy track (S0-S9), the experiential pilot track (X1-X4), the convergence decision (C1-C3)
- * and the steering committee's quarterly meetings beside them. Channel teams (S6, T1-T3) and pilot
+ * The Kehila Metiva program (docs/program.md in the repository), written with `@maslul/core`:
+ * the long-term strategy track (S0-S9), the experiential pilot track (X1-X4), the convergence
+ * decision (C1-C3) and the steering committee's quarterly meetings beside them. Channel teams (S6, T1-T3) and pilot
  * initiatives (X1-X4, C2) are items created during the run, one child actor each.
  *
  * @example

@@ -12,7 +12,7 @@ import type { StrategicPlan } from '../schemas/strategic-plan.js';
 import type { Team } from '../schemas/team.js';
 import type { WorkPlan } from '../schemas/work-plan.js';
 
-// The rules of PROGRAM.md that need more than one record: each has the rule's id and its reason
+// The rules of docs/program.md that need more than one record: each has the rule's id and its reason
 // in Hebrew and English, as the runtime records it for every event it allows or refuses.
 
 const scopeOf = (recorded: { readonly [step: string]: unknown }) =>

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 
 /**
- * The PROGRAM.md rule ids a schema may cite. Internal: the rules module owns the public list.
+ * The rule ids of docs/program.md a schema may cite. Internal: the rules module owns the public list.
  */
 export type RuleId =
   | 'S0'
@@ -26,8 +26,8 @@ export type RuleId =
   | 'C2';
 
 /**
- * Adds a validation issue for a PROGRAM.md rule: the message starts with the rule id (`'T1: …'`)
- * and `params.rule` carries it, so apps can group or look up issues by rule (STYLE.md, Errors).
+ * Adds a validation issue for a rule of docs/program.md: the message starts with the rule id (`'T1: …'`)
+ * and `params.rule` carries it, so apps can group or look up issues by rule (docs/style.md, Errors).
  *
  * @param ctx - the refinement context of `superRefine`
  * @param rule - the rule id, e.g. `'T1'`

@@ -5,7 +5,7 @@ import { israelCalendar } from '../israel/index.js';
 import { defineSchedule } from '../schedule.js';
 import { solve } from '../solve.js';
 
-// The strategy track of ../shared/PROGRAM.md (S0-S9) for an authority with two channel teams.
+// The strategy track of docs/program.md (S0-S9) for an authority with two channel teams.
 // Where the program says only "after", the step follows about two weeks later.
 const teamMeetings = { every: 'P2W', count: 4 } as const;
 const strategy = defineSchedule({
