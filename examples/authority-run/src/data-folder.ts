@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { MaslulStore } from '@maslul/store';
 import { createPGliteStore } from '@maslul/store/pglite';
+import { checkDataFolder } from './folder-check.js';
 import { demoCommand, shown } from './options.js';
 
 // The PGlite folder. Since `--data` can name any folder, only one that is empty or holds a
@@ -32,6 +33,7 @@ export async function openDataFolder(
   dir: string,
   { fresh }: { readonly fresh: boolean },
 ): Promise<OpenedStore> {
+  checkDataFolder(dir, { resume: !fresh });
   if (!fresh) {
     // Opening a folder with no database would start an empty one: say so instead.
     if (!isDatabase(dir)) {

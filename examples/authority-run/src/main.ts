@@ -8,7 +8,7 @@ import { START } from './dates.js';
 import { type DemoOptions, demoCommand, parseOptions, shown } from './options.js';
 import { recordedFrom } from './recorded.js';
 import { deadlinesLine, report, storedLine } from './report.js';
-import { resumePoint } from './resume.js';
+import { checkUntil, resumePoint } from './resume.js';
 import { ID, morningOf, runScript, script } from './run.js';
 
 // `npm run demo`: one fictional authority runs the whole of Kehila Metiva on a simulated clock,
@@ -52,6 +52,7 @@ async function demo(store: MaslulStore, options: DemoOptions): Promise<string[]>
   let stored = 0;
   if (options.resume) {
     const point = await resumePoint({ store, runtime, clock }, { dataDir: options.dataDir });
+    checkUntil(point, options.until, options.dataDir);
     stored = point.stored;
     console.log(`State kept in ${folder} (PGlite): ${point.line}.`);
   } else {

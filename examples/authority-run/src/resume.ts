@@ -1,6 +1,7 @@
 import type { ManualClock, Runtime } from '@maslul/core';
 import type { KehilaMetiva } from '@maslul/kehila-metiva';
 import type { MaslulStore } from '@maslul/store';
+import type { PlainDate } from '@maslul/timing';
 import { demoCommand, shown } from './options.js';
 import { ID, positionOf, script } from './run.js';
 
@@ -10,6 +11,26 @@ import { ID, positionOf, script } from './run.js';
 export interface ResumePoint {
   readonly stored: number;
   readonly line: string;
+}
+
+/**
+ * Throws when `--resume --until <date>` names a day the stored run is already past (its last
+ * event is after it): there is nothing to run up to it, and the report would be of a later day.
+ */
+export function checkUntil(
+  { stored }: ResumePoint,
+  until: PlainDate | undefined,
+  dataDir: string,
+): void {
+  const last = script[stored - 1];
+  if (until === undefined || last === undefined || last.at <= until) return;
+  const where =
+    stored === script.length
+      ? `is finished: all ${stored} events are stored, the last ("${last.event.type}") on ${last.at}`
+      : `is already past ${until}: its last event, #${stored} ("${last.event.type}"), is on ${last.at}`;
+  throw new Error(
+    `The run in "${shown(dataDir)}" ${where}, so --until ${until} has nothing to run; give --until a later date, \`${demoCommand('--resume', dataDir)}\` for ${stored === script.length ? 'its report' : 'the rest'}, or start afresh with \`${demoCommand(`--until ${until}`, dataDir)}\`.`,
+  );
 }
 
 /**
