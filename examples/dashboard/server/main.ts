@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { buildPageIfStale, DIST } from './build-page.js';
 import { dashboardFetch } from './dashboard-app.js';
 import { startDemoRun } from './demo-run.js';
+import { listenError } from './listen-error.js';
 import { parseOptions } from './options.js';
 
 // `npm run dashboard`: builds the page if its sources changed, records the authority's run up to
@@ -21,8 +22,8 @@ try {
       );
     },
   );
-  server.on('error', (error) => {
-    console.error(error.message);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(listenError(error, options.port));
     process.exit(1);
   });
   const stop = () => server.close(() => process.exit(0));
