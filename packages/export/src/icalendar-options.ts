@@ -120,18 +120,35 @@ export interface ICalendarOptions<Id extends string = string> extends LabelOptio
   /** The time of one step's meetings, where it differs. */
   readonly times?: { readonly [K in Id]?: MeetingTime | undefined } | undefined;
   /**
-   * How each kind appears, over the default `{ meeting: 'meeting', series: 'meeting' }` (every
-   * other kind: `'none'`). Kinds are the program's (`'meeting'`, `'decision'`, `'review'`,
-   * `'milestone'`, `'span'`, `'series'`) or, without a program, the plan's.
+   * How each kind appears, over the default: every step that happens on one day is in the
+   * calendar, meetings (`'meeting'`, and each occurrence of a `'series'`) at their time, and
+   * `'milestone'`, `'decision'` and `'review'` steps as all-day events; `'span'` steps (work over
+   * weeks or months) are left out (`'none'`). Kinds are the program's or, without a program, the
+   * plan's (`'milestone'`, `'span'`, `'series'`).
    */
   readonly events?: { readonly [kind: string]: EventMode | undefined } | undefined;
   /** The calendar's name (X-WR-CALNAME); the program's label by default. */
   readonly name?: string | undefined;
   /** The PRODID; `'-//maslul//@maslul/export//EN'` by default. */
   readonly productId?: string | undefined;
+  /**
+   * How often an app that subscribes to the file should fetch it again (REFRESH-INTERVAL, and
+   * X-PUBLISHED-TTL for the apps that read only that): an ISO 8601 duration of hours, minutes or
+   * days, such as `'PT1H'` (the default) or `'P1D'`.
+   */
+  readonly refresh?: string | undefined;
   /** A description, place or link for an event. */
   readonly details?: ((entry: CalendarEntry<Id>) => EventDetails | undefined) | undefined;
 }
+
+/** The kinds' modes when `events` does not say: every one-day step, no spans. */
+export const DEFAULT_EVENT_MODES: Readonly<Record<string, EventMode>> = {
+  meeting: 'meeting',
+  series: 'meeting',
+  milestone: 'all-day',
+  decision: 'all-day',
+  review: 'all-day',
+};
 
 /** A meeting time checked and in minutes from midnight. */
 export interface Slot {
@@ -142,6 +159,8 @@ export interface Slot {
 const DEFAULT_SLOT: Slot = { start: 17 * 60, minutes: 120 };
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MODES: ReadonlySet<string> = new Set(['meeting', 'all-day', 'none']);
+/** An RFC 5545 duration of days and time: `P1D`, `PT1H`, `PT30M`, `P1DT12H` (no years or months). */
+const DURATION = /^P(?:\d+W|(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$/;
 
 function slotOf(time: MeetingTime | undefined, base: Slot, path: (string | number)[]): Slot {
   if (time === undefined) return base;
@@ -175,6 +194,7 @@ export interface CheckedOptions<Id extends string> {
   readonly stamp: number;
   readonly slotOf: (id: Id) => Slot;
   readonly modeOf: (kind: string) => EventMode;
+  readonly refresh: string;
 }
 
 /** Checks the iCalendar options against the plan. */
@@ -218,7 +238,7 @@ export function checkOptions<Id extends string>(
     }
     slots.set(id, slotOf(time, base, ['times', id]));
   }
-  const modes: Record<string, EventMode> = { meeting: 'meeting', series: 'meeting' };
+  const modes: Record<string, EventMode> = { ...DEFAULT_EVENT_MODES };
   for (const [kind, mode] of Object.entries(options.events ?? {})) {
     if (mode === undefined) continue;
     if (!MODES.has(mode)) {
@@ -231,8 +251,18 @@ export function checkOptions<Id extends string>(
     }
     modes[kind] = mode;
   }
+  const refresh = options.refresh ?? 'PT1H';
+  if (typeof refresh !== 'string' || !DURATION.test(refresh) || !/[1-9]/.test(refresh)) {
+    throw exportError({
+      code: 'invalid-refresh',
+      rule: 'export.refresh',
+      path: ['refresh'],
+      message: `refresh is ${JSON.stringify(options.refresh)}; give how often a subscribed app fetches the calendar again as an ISO 8601 duration such as "PT1H" (an hour) or "P1D" (a day).`,
+    });
+  }
   return {
     stamp,
+    refresh,
     slotOf: (id) => slots.get(id) ?? base,
     modeOf: (kind) => modes[kind] ?? 'none',
   };

@@ -70,7 +70,12 @@ export interface CsvOptions<Id extends string = string> extends LabelOptions<Id>
   readonly columns?: readonly CsvColumn[] | undefined;
   /** Header text by column, where it should not be the column's name. */
   readonly headers?: { readonly [C in CsvColumn]?: string | undefined } | undefined;
-  /** Starts the file with a UTF-8 byte order mark, so Excel reads Hebrew right. */
+  /**
+   * Starts the file with a UTF-8 byte order mark (U+FEFF): give it for a file meant for Excel,
+   * which without one reads a CSV in the system's legacy code page and shows Hebrew as mojibake.
+   * Off by default, since other readers (CSV parsers, a database's COPY, `cut`) take the mark
+   * for part of the first header's name.
+   */
   readonly bom?: boolean | undefined;
 }
 

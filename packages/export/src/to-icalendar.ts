@@ -149,19 +149,20 @@ function refusal<Id extends string>(entry: CalendarEntry<Id>, error: IcsError): 
  * The plan as an iCalendar (RFC 5545) file: one event per meeting (each step whose kind is
  * `'meeting'`, and each occurrence of a series), at its local time in the plan calendar's time
  * zone, written as a UTC instant so every calendar app shows it at the right time on either side
- * of a daylight-saving change; optionally decisions, reviews, milestones or spans as all-day
- * events. Each event is titled with its step's label in the locale asked for (an occurrence of a
+ * of a daylight-saving change; every other one-day step (a milestone, a decision, a review) as an
+ * all-day event, and spans too if asked (`events`). Each event is titled with its step's label in the locale asked for (an occurrence of a
  * series: `'label (2/5)'`) and filed under its track's name (CATEGORIES). Held meetings are
  * CONFIRMED, planned ones TENTATIVE. UIDs are stable per step and
- * occurrence, so subscribing to the file (or importing it again) moves events as the plan moves.
+ * occurrence, so subscribing to the file (or importing it again) moves events as the plan moves;
+ * the file asks subscribed apps to fetch it again every hour (`refresh`).
  *
  * @param plan - a plan from `solve` or `instance.schedule().plan`
  * @param options - the calendar id and the export instant (required), meeting times, which kinds
  *   become events, labels and locale
  * @returns the `.ics` text (CRLF line ends)
  * @throws MaslulError `invalid-calendar-id`, `invalid-instant`, `invalid-time`, `invalid-length`,
- *   `unknown-step`, `invalid-event-mode`, `invalid-time-zone`, or `invalid-event` naming the step
- *   whose event the `ics` package refused
+ *   `unknown-step`, `invalid-event-mode`, `invalid-refresh`, `invalid-time-zone`, or
+ *   `invalid-event` naming the step whose event the `ics` package refused
  *
  * @example
  * ```ts
@@ -213,5 +214,10 @@ export function toICalendar<Id extends string>(
       message: `The ics package refused the calendar: ${(error as IcsError | null)?.message ?? 'no output'}. Check name and productId.`,
     });
   }
-  return value;
+  // `ics` always writes X-PUBLISHED-TTL:PT1H (what Outlook reads) and no RFC 7986
+  // REFRESH-INTERVAL (what the standard and Apple's Calendar read): write both, as asked.
+  return value.replace(
+    'X-PUBLISHED-TTL:PT1H\r\n',
+    `REFRESH-INTERVAL;VALUE=DURATION:${checked.refresh}\r\nX-PUBLISHED-TTL:${checked.refresh}\r\n`,
+  );
 }

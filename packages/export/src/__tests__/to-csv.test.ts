@@ -93,6 +93,8 @@ describe('toCsv', () => {
     const plan = freshPlan();
     const text = toCsv(plan, { program: kehilaMetiva, locale: 'he', bom: true });
     expect(text.startsWith('\uFEFF')).toBe(true);
+    // Without `bom`, no mark: a CSV parser would read it as part of the first header.
+    expect(toCsv(plan, { program: kehilaMetiva, locale: 'he' }).startsWith('id,')).toBe(true);
     const bytes = new TextEncoder().encode(text);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes)); // the decoder drops the BOM

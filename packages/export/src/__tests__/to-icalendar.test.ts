@@ -36,9 +36,21 @@ describe('toICalendar', () => {
     const plan = freshPlan();
     const { events } = parseCalendar(toICalendar(plan, heOptions));
     const expected = expectedMeetings(plan);
-    // S1, S3, S5, S7 and the five quarterly steering meetings.
-    expect(expected).toHaveLength(9);
-    expect(events.map((e) => e.uid).sort()).toEqual(expected.map((e) => e.uid).sort());
+    // Shaping-committee meetings 1 to 5 (S1, S3, S5, S7, S8) and the five quarterly meetings.
+    expect(expected.map((e) => e.uid.split('/')[1]).sort()).toEqual([
+      'Q',
+      'Q',
+      'Q',
+      'Q',
+      'Q',
+      'S1@maslul',
+      'S3@maslul',
+      'S5@maslul',
+      'S7@maslul',
+      'S8@maslul',
+    ]);
+    const timed = events.filter((e) => !e.allDay);
+    expect(timed.map((e) => e.uid).sort()).toEqual(expected.map((e) => e.uid).sort());
     for (const meeting of expected) {
       const event = events.find((e) => e.uid === meeting.uid);
       if (!event) throw new Error(`no event ${meeting.uid}`);
@@ -46,6 +58,51 @@ describe('toICalendar', () => {
       expect(inJerusalem(event.start)).toBe(`${meeting.date} 17:00`);
       expect(event.end.getTime() - event.start.getTime()).toBe(2 * HOUR);
       expect(event.summary).toBe(meeting.label);
+    }
+  });
+
+  it('writes every other one-day step as an all-day event by default, and no span', () => {
+    const plan = freshPlan();
+    const { events } = parseCalendar(toICalendar(plan, heOptions));
+    const allDay = events.filter((e) => e.allDay);
+    // The scope (S0), the launch conference (S4), the approval (S9), the hackathon (X1), the
+    // measurement (X3), the progress review (X4) and the year-two decision (C1).
+    expect(allDay.map((e) => e.uid.replace(/^authority-7\/|@maslul$/g, '')).sort()).toEqual([
+      'C1',
+      'S0',
+      'S4',
+      'S9',
+      'X1',
+      'X3',
+      'X4',
+    ]);
+    for (const event of allDay) {
+      const id = event.uid.replace(/^authority-7\/|@maslul$/g, '') as keyof typeof plan.steps;
+      expect(event.startDate).toBe(plan.steps[id].start);
+    }
+    expect(allDay.find((e) => e.uid === 'authority-7/S4@maslul')?.summary).toBe(
+      'כנס השקה רשותי: המצפן',
+    );
+    expect(events.some((e) => /\/(S2|S6|X2)@/.test(e.uid))).toBe(false);
+  });
+
+  it('asks subscribed apps to fetch the file again every hour, or as often as `refresh` says', () => {
+    const hourly = toICalendar(freshPlan(), heOptions);
+    expect(hourly).toContain(
+      '\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n',
+    );
+    expect(hourly.match(/X-PUBLISHED-TTL/g)).toHaveLength(1);
+    expect(hourly.indexOf('REFRESH-INTERVAL')).toBeLessThan(hourly.indexOf('BEGIN:VEVENT'));
+    const daily = toICalendar(freshPlan(), { ...heOptions, refresh: 'P1D' });
+    expect(daily).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\nX-PUBLISHED-TTL:P1D\r\n');
+    for (const refresh of ['1 hour', 'P1M', 'PT', 'PT0H']) {
+      expect(() => toICalendar(freshPlan(), { ...heOptions, refresh })).toThrow(
+        expect.objectContaining({
+          code: 'invalid-refresh',
+          path: ['refresh'],
+          message: `refresh is ${JSON.stringify(refresh)}; give how often a subscribed app fetches the calendar again as an ISO 8601 duration such as "PT1H" (an hour) or "P1D" (a day).`,
+        }),
+      );
     }
   });
 
@@ -147,12 +204,12 @@ describe('toICalendar', () => {
     expect(status('S3')).toBe('TENTATIVE');
   });
 
-  it('adds decisions, reviews and spans as all-day events when asked, and per-step times', () => {
+  it('adds spans as all-day events and leaves kinds out when asked, and per-step times', () => {
     const plan = freshPlan();
     const { events } = parseCalendar(
       toICalendar(plan, {
         ...heOptions,
-        events: { decision: 'all-day', review: 'all-day', span: 'all-day', series: 'none' },
+        events: { milestone: 'none', span: 'all-day', series: 'none' },
         times: { S3: { start: '09:30', minutes: 90 } },
       }),
     );
@@ -172,7 +229,7 @@ describe('toICalendar', () => {
     });
     expect(inJerusalem(byUid('S3')?.start as Date)).toBe('2026-12-22 09:30');
     expect(inJerusalem(byUid('S3')?.end as Date)).toBe('2026-12-22 11:00');
-    expect(byUid('S4')).toBeUndefined(); // milestones stay out unless asked for
+    expect(byUid('S4')).toBeUndefined(); // milestones left out, as asked
   });
 
   it('escapes commas, semicolons, backslashes and line breaks, and folds long Hebrew titles', () => {

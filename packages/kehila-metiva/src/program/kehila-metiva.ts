@@ -124,7 +124,7 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
         after: twoWeeks,
         payload: meetingRecordSchema,
       })
-      .decision('S8', {
+      .meeting('S8', {
         label: {
           en: 'Shaping committee meeting 5: the plan closes',
           he: 'מפגש ועדה מעצבת 5: סגירת התוכנית',
