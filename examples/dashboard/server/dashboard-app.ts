@@ -1,6 +1,7 @@
 import { toICalendar } from '@maslul/export';
 import { createHttpApp } from '@maslul/http';
 import { kehilaMetiva } from '@maslul/kehila-metiva';
+import { ID } from '../../authority-run/src/run.js';
 import { API_BASE } from '../src/demo-state.js';
 import { demoAuthenticate } from './authenticate.js';
 import type { DemoRun } from './demo-run.js';
@@ -15,6 +16,10 @@ const json = (body: unknown, status = 200) =>
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
+
+/** The address a calendar app subscribes to: the instance's feed, the role in the address. */
+export const feedUrl = (port: number): string =>
+  `webcal://127.0.0.1:${port}${API_BASE}/instances/${ID}/calendar.ics?actor=public`;
 
 /** The server's fetch handler over a demo run, serving the page from `distDir`. */
 export function dashboardFetch(

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { buildPageIfStale, DIST } from './build-page.js';
-import { dashboardFetch } from './dashboard-app.js';
+import { dashboardFetch, feedUrl } from './dashboard-app.js';
 import { startDemoRun } from './demo-run.js';
 import { listenError } from './listen-error.js';
 import { parseOptions } from './options.js';
@@ -18,7 +18,7 @@ try {
     { fetch: dashboardFetch(run, { distDir: DIST }), port: options.port, hostname: '127.0.0.1' },
     (info: AddressInfo) => {
       console.log(
-        `Ramat HaTe'enim on ${today}: ${recorded} of ${total} events recorded.\nDashboard: http://127.0.0.1:${info.port}/ (Ctrl-C to stop)`,
+        `Ramat HaTe'enim on ${today}: ${recorded} of ${total} events recorded.\nCalendar feed (subscribe in a calendar app): ${feedUrl(info.port)}\nDashboard: http://127.0.0.1:${info.port}/ (Ctrl-C to stop)`,
       );
     },
   );
