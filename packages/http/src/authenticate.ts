@@ -29,7 +29,8 @@ export type Authenticate = (
 
 /**
  * The hono environment of the app: every handler after authentication reads the actor with
- * `c.get('actor')`.
+ * `c.get('actor')`, and any handler the path of the OpenAPI document (the base path included,
+ * e.g. `/api/openapi.json`) with `c.get('openapi')`, which error messages point to.
  *
  * @example
  * ```ts
@@ -41,7 +42,7 @@ export type Authenticate = (
  * @category App
  */
 export interface HttpEnv {
-  Variables: { actor: Actor };
+  Variables: { actor: Actor; openapi: string };
 }
 
 const actorSchema = z.object({ id: z.string().min(1), roles: z.array(z.string()) });

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { type Authenticate, authentication, type HttpEnv } from './authenticate.js';
 import { errorHandler, invalidRequest, problem, type ReportError } from './error-response.js';
 import { eventBodySchema, eventKindsOf } from './event-body-schema.js';
+import { allowedMethods, methodNotAllowed } from './method-not-allowed.js';
 import { eventRoutes } from './routes/events.js';
 import { historyRoutes } from './routes/history.js';
 import { instanceRoutes } from './routes/instances.js';
@@ -132,19 +133,27 @@ export function createHttpApp<P extends Program>(options: HttpAppOptions<P>): Op
   check(options as HttpAppOptions);
   const runtime = options.runtime as unknown as Runtime;
   const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // Where the document is, as a client must ask for it: messages that point to it say this.
+  const openapi = `${(options.basePath ?? '').replace(/\/+$/, '')}/openapi.json`;
   const root = new OpenAPIHono<HttpEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw invalidRequest(result.target, result.error);
+      if (!result.success) throw invalidRequest(result.target, result.error, openapi);
     },
   });
   const app = options.basePath ? root.basePath(options.basePath) : root;
   app.onError(errorHandler(options.onInternalError));
+  app.use(async (c, next) => {
+    c.set('openapi', openapi);
+    await next();
+  });
   app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length > 0) return methodNotAllowed(c, allowed, openapi);
     throw problem(
       'not-found',
       'http.route',
       [],
-      `There is no route ${c.req.method} ${c.req.path}; the routes are listed in /openapi.json.`,
+      `There is no route ${c.req.method} ${c.req.path}; the routes are listed in ${openapi}.`,
     );
   });
   app.use(

@@ -50,7 +50,11 @@ const WHERE = { json: 'body', param: 'path', query: 'query', header: 'headers' }
  * (one per unknown key), its path relative to the body (so `payload.x`, as the runtime's
  * refusals say it) or prefixed by where it was (`query`, `path`, `headers`).
  */
-export function invalidRequest(target: string, error: z.ZodError): MaslulError {
+export function invalidRequest(
+  target: string,
+  error: z.ZodError,
+  openapi = '/openapi.json',
+): MaslulError {
   const where = WHERE[target as keyof typeof WHERE] ?? target;
   const prefix = where === 'body' ? [] : [where];
   const issues = error.issues.flatMap((issue) => {
@@ -62,7 +66,7 @@ export function invalidRequest(target: string, error: z.ZodError): MaslulError {
       const message =
         key === undefined
           ? `${named}: ${issue.message}`
-          : `${named}: unknown field "${key}"; remove it (the fields are listed in /openapi.json).`;
+          : `${named}: unknown field "${key}"; remove it (the fields are listed in ${openapi}).`;
       return { code: 'invalid-request', path: [...prefix, ...at], rule: `http.${where}`, message };
     });
   });

@@ -19,6 +19,7 @@ const STATUS: { readonly [code: string]: number } = {
   forbidden: 403,
   'unknown-instance': 404,
   'not-found': 404,
+  'method-not-allowed': 405,
   'version-conflict': 409,
   'instance-exists': 409,
   'already-applied': 409,
@@ -33,9 +34,9 @@ const STATUS: { readonly [code: string]: number } = {
 
 /**
  * The HTTP status the app answers an error code with: 400 for malformed requests and payloads,
- * 401 without an actor, 403 for role refusals, 404 for unknown instances, 409 for version
- * conflicts and taken ids, 413 and 415 for bodies too large or not JSON, 422 for events the
- * program refuses as things stand (a rule, the track order, a join, a future date), and 500 for
+ * 401 without an actor, 403 for role refusals, 404 for unknown instances and routes, 405 for a
+ * method a route does not answer, 409 for version conflicts and taken ids, 413 and 415 for
+ * bodies too large or not JSON, 422 for events the program refuses as things stand (a rule, the track order, a join, a future date), and 500 for
  * any other code (a corrupt record, a stored instance of a newer definition).
  *
  * @param code - a `MaslulError` or `Refusal` code, or one of the app's own

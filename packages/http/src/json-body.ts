@@ -40,7 +40,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
       'malformed-json',
       'http.json',
       [],
-      'The body is not valid JSON; send one JSON object, as described in /openapi.json.',
+      `The body is not valid JSON; send one JSON object, as described in ${c.get('openapi') ?? '/openapi.json'}.`,
     );
   }
   await next();

@@ -41,14 +41,19 @@ type Envelope = z.infer<typeof eventEnvelope>;
  * Refuses what the OpenAPI document says an event cannot carry, before the runtime sees it: an
  * unknown type, a payload on an event that takes none, an item on a step event.
  */
-function checkShape(kinds: ReadonlyMap<string, EventKind>, body: Envelope, program: string): void {
+function checkShape(
+  kinds: ReadonlyMap<string, EventKind>,
+  body: Envelope,
+  program: string,
+  openapi: string,
+): void {
   const kind = kinds.get(body.type);
   if (!kind) {
     throw problem(
       'unknown-event',
       'core.known-event',
       ['type'],
-      `"${body.type}" is not an event of program "${program}". The event types are listed in /openapi.json (a span's are "<id>.start" and "<id>.finish").`,
+      `"${body.type}" is not an event of program "${program}". The event types are listed in ${openapi} (a span's are "<id>.start" and "<id>.finish").`,
     );
   }
   if (kind.payload === undefined && body.payload !== undefined) {
@@ -85,7 +90,7 @@ export function eventRoutes(
     const { id } = c.req.valid('param');
     const request = c.req.valid('json');
     const key = c.req.valid('header')['Idempotency-Key'];
-    checkShape(kinds, request, runtime.program.id);
+    checkShape(kinds, request, runtime.program.id, c.get('openapi'));
     const event = {
       type: request.type,
       ...(request.payload === undefined ? {} : { payload: request.payload }),
