@@ -1,49 +1,28 @@
+import { tzOffset } from '@date-fns/tz';
 import type { PlainDate } from '@maslul/timing';
 import { exportError } from './errors.js';
 
-// Wall-clock times in a time zone, with Intl only (no time-zone library, nothing Node-only): an
-// event at "17:00 in Asia/Jerusalem" becomes the UTC instant that shows as 17:00 there, on
-// either side of a daylight-saving change.
+// Wall-clock times in a time zone: an event at "17:00 in Asia/Jerusalem" becomes the UTC instant
+// that shows as 17:00 there, on either side of a daylight-saving change. The zone's offsets come
+// from @date-fns/tz (as @maslul/timing's statuses do); the choice for times a change skips or
+// repeats is made here, since `new TZDate(y, m, d, h, min, zone)` settles a repeated time
+// differently from zone to zone (the later 01:30 in Jerusalem, the earlier in New York).
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw exportError({
-        code: 'invalid-time-zone',
-        rule: 'export.time-zone',
-        path: ['plan', 'calendar', 'timeZone'],
-        message: `The plan's calendar has time zone ${JSON.stringify(timeZone)}, which is not an IANA time zone this runtime knows; solve the plan with a calendar such as israelCalendar() ("Asia/Jerusalem").`,
-      });
-    }
-    formatters.set(timeZone, formatter);
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const minutes = tzOffset(timeZone, new Date(instant));
+  if (!Number.isFinite(minutes)) {
+    throw exportError({
+      code: 'invalid-time-zone',
+      rule: 'export.time-zone',
+      path: ['plan', 'calendar', 'timeZone'],
+      message: `The plan's calendar has time zone ${JSON.stringify(timeZone)}, which is not an IANA time zone this runtime knows; solve the plan with a calendar such as israelCalendar() ("Asia/Jerusalem").`,
+    });
   }
-  return formatter;
-}
-
-/** The wall-clock time an instant shows in a zone, written as if it were UTC (whole seconds). */
-function wallClockOf(instant: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterOf(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return minutes * MINUTE;
 }
 
 /**
@@ -57,10 +36,10 @@ export function instantIn(date: PlainDate, minutes: number, timeZone: string): n
   const wall = Date.UTC(year, month - 1, day) + minutes * MINUTE;
   // Real zones change offset at most once within a day: the offsets a day before and a day after
   // are the only candidates.
-  const before = wallClockOf(wall - DAY, timeZone) - (wall - DAY);
-  const after = wallClockOf(wall + DAY, timeZone) - (wall + DAY);
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
   const fits = [wall - before, wall - after].filter(
-    (instant) => wallClockOf(instant, timeZone) === wall,
+    (instant) => instant + offsetAt(instant, timeZone) === wall,
   );
   return fits.length > 0 ? Math.min(...fits) : wall - before;
 }

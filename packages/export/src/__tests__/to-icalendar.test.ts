@@ -194,6 +194,24 @@ describe('toICalendar', () => {
     expect(own.events.find((e) => e.uid.includes('/S3@'))?.summary).toBe('S3');
   });
 
+  it('places meetings in any IANA zone, and names a zone the runtime does not know', () => {
+    const plan = freshPlan();
+    const inZone = (timeZone: string) => ({ ...plan, calendar: { ...plan.calendar, timeZone } });
+    const s1 = (timeZone: string) =>
+      parseCalendar(toICalendar(inZone(timeZone), heOptions))
+        .events.find((e) => e.uid === 'authority-7/S1@maslul')
+        ?.start.toISOString();
+    expect(s1('America/New_York')).toBe('2026-09-22T21:00:00.000Z'); // 17:00 EDT
+    expect(s1('UTC')).toBe('2026-09-22T17:00:00.000Z');
+    expect(() => toICalendar(inZone('Nowhere/City'), heOptions)).toThrow(
+      expect.objectContaining({
+        code: 'invalid-time-zone',
+        path: ['plan', 'calendar', 'timeZone'],
+        message: expect.stringContaining('"Nowhere/City", which is not an IANA time zone'),
+      }),
+    );
+  });
+
   it('marks held meetings CONFIRMED and planned ones TENTATIVE', () => {
     const { events } = parseCalendar(toICalendar(planWithFacts().plan, heOptions));
     const status = (uid: string) =>
