@@ -11,6 +11,6 @@ export default defineConfig({
   treeshake: true,
   // Peers stay the app's own copies: one React, one core (its classes, e.g. `Refusal`, must be
   // the app's for `instanceof`).
-  external: ['react', '@maslul/core'],
+  external: ['react', '@maslul/core', '@tanstack/react-query'],
   clean: false, // the build script empties dist/
 });

@@ -15,7 +15,7 @@ import {
   sentBody,
 } from './http-response.js';
 import { createListeners } from './listeners.js';
-import type { InstanceState, Instant, MaslulSource, ScheduleState } from './source.js';
+import type { InstanceState, Instant, MaslulSource, ReadOptions, ScheduleState } from './source.js';
 
 /**
  * A `fetch`: the global one, or any function that answers a request (a test's stand-in server,
@@ -128,7 +128,13 @@ export function httpSource<P extends Program = Program>(
   /** The last version seen of each instance, so a poll tells only of a change. */
   const versions = new Map<string, number>();
 
-  const request = async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string) => {
+  const request = async (
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    key?: string,
+    signal?: AbortSignal,
+  ) => {
     const what = `${method} ${path}`;
     const given = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const headers: Record<string, string> = { accept: 'application/json', ...given };
@@ -136,10 +142,13 @@ export function httpSource<P extends Program = Program>(
     if (key !== undefined) headers['idempotency-key'] = key;
     const init: RequestInit = { method, headers };
     if (body !== undefined) init.body = JSON.stringify(body);
+    if (signal !== undefined) init.signal = signal;
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, init);
     } catch (error) {
+      // Aborted by the caller (TanStack Query, when nobody needs the answer): not a failure.
+      if (signal?.aborted) throw signal.reason ?? error;
       throw new MaslulError([
         {
           code: 'http-unreachable',
@@ -159,13 +168,13 @@ export function httpSource<P extends Program = Program>(
     return { what, ok: response.ok, status: response.status, body: parsed };
   };
   const path = (id: string, rest = '') => `/instances/${encodeURIComponent(id)}${rest}`;
-  const read = async (target: string) => {
-    const response = await request('GET', target);
+  const read = async (target: string, signal?: AbortSignal) => {
+    const response = await request('GET', target, undefined, undefined, signal);
     if (!response.ok) throw errorOf(response.what, response.status, response.body);
     return response;
   };
-  const open = async (id: string): Promise<InstanceState<P>> => {
-    const { what, body } = await read(path(id));
+  const open = async (id: string, readOptions?: ReadOptions): Promise<InstanceState<P>> => {
+    const { what, body } = await read(path(id), readOptions?.signal);
     const checked = instanceBody(what, body);
     versions.set(id, checked.version);
     // The same fields as a local source gives, whatever else the server adds.
@@ -197,13 +206,13 @@ export function httpSource<P extends Program = Program>(
 
   return {
     open,
-    schedule: async (id, at) => {
+    schedule: async (id, at, readOptions) => {
       const query = at === undefined ? '' : `?at=${encodeURIComponent(queryOf(at))}`;
-      const { what, body } = await read(path(id, `/schedule${query}`));
+      const { what, body } = await read(path(id, `/schedule${query}`), readOptions?.signal);
       return scheduleBody(what, body) as ScheduleState<P>;
     },
-    history: async (id) => {
-      const { what, body } = await read(path(id, '/history'));
+    history: async (id, readOptions) => {
+      const { what, body } = await read(path(id, '/history'), readOptions?.signal);
       return historyBody(what, body);
     },
     send: async (id, event, sendOptions) => {

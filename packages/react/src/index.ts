@@ -1,10 +1,11 @@
 /**
- * `@maslul/react`: React hooks over a maslul runtime in the same JS process or over the HTTP API.
- * Put a source (`localSource(runtime)` or `httpSource({ baseUrl })`) in a `<MaslulProvider>`, then
- * read with `useInstance`, `useSchedule` and `useHistory` and send with `useSend`, each typed by
- * the program. Reads are cached per instance and query, shared between components, and re-read
- * after each change; subscriptions go through `useSyncExternalStore` (React 18 and 19, strict
- * mode, concurrent rendering).
+ * `@maslul/react`: React hooks over a maslul runtime in the same JS process or over the HTTP API,
+ * on TanStack Query. Put a source (`localSource(runtime)` or `httpSource({ baseUrl })`) in a
+ * `<MaslulProvider>`, then read with `useInstance`, `useSchedule`, `useHistory` and
+ * `useSelector` and send with `useSend`, each typed by the program. Reads are TanStack queries
+ * (`status: 'pending'`, `isFetching`, `refetch`, `enabled`, `select`, an `AbortSignal` per read),
+ * shared between components and read again after each change the source tells of; sends are a
+ * TanStack mutation.
  *
  * @packageDocumentation
  */
@@ -12,16 +13,18 @@
 export { type FetchLike, type HttpSourceOptions, httpSource } from './http-source.js';
 export { type LocalSource, type LocalSourceOptions, localSource } from './local-source.js';
 export { MaslulProvider, type MaslulProviderProps } from './maslul-provider.js';
-export type { QueryResult } from './query-cache.js';
 export type {
   InstanceState,
   Instant,
   MaslulSource,
+  ReadOptions,
   ScheduleState,
   SendOutcome,
   SourceSendOptions,
 } from './source.js';
 export { useHistory } from './use-history.js';
 export { useInstance } from './use-instance.js';
+export type { MaslulQueryOptions } from './use-maslul-query.js';
 export { type UseScheduleOptions, useSchedule } from './use-schedule.js';
+export { matches, type StateValue, useSelector } from './use-selector.js';
 export { type UseSendResult, useSend } from './use-send.js';

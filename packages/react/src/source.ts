@@ -80,6 +80,23 @@ export type SendOutcome =
   | { readonly ok: false; readonly refusal: Refusal };
 
 /**
+ * The options of a read through a source: the `AbortSignal` TanStack Query gives each query
+ * function, aborted when nobody needs the answer any more (an unmount, a newer read).
+ *
+ * @example
+ * ```ts
+ * import type { ReadOptions } from '@maslul/react';
+ *
+ * const options: ReadOptions = { signal: AbortSignal.timeout(10_000) };
+ * ```
+ * @category Sources
+ */
+export interface ReadOptions {
+  /** Aborts the read: an HTTP source aborts its request; a local one reads on regardless. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
  * The options of a send through a source.
  *
  * @example
@@ -125,11 +142,15 @@ export interface MaslulSource<P extends Program = Program> {
    *
    * @throws MaslulError `unknown-instance` when there is no such instance
    */
-  open(id: string): Promise<InstanceState<P>>;
+  open(id: string, options?: ReadOptions | undefined): Promise<InstanceState<P>>;
   /** Reads an instance's plan and each step's status at `at` (now by default). */
-  schedule(id: string, at?: Instant | undefined): Promise<ScheduleState<P>>;
+  schedule(
+    id: string,
+    at?: Instant | undefined,
+    options?: ReadOptions | undefined,
+  ): Promise<ScheduleState<P>>;
   /** Reads every stored event of an instance, in order. */
-  history(id: string): Promise<readonly LogEntry[]>;
+  history(id: string, options?: ReadOptions | undefined): Promise<readonly LogEntry[]>;
   /**
    * Sends an event. A refusal resolves (`ok: false`); a failure that is not about the event (no
    * such instance, a version conflict, the network) rejects.

@@ -1,13 +1,15 @@
 import type { LogEntry } from '@maslul/core';
-import type { QueryResult } from './query-cache.js';
-import { useQuery } from './use-query.js';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { type MaslulQueryOptions, readOptions, useMaslulQuery } from './use-maslul-query.js';
 
 /**
  * Reads every stored event of an instance, in order, each with its actor, instant and rule
- * trace, and re-reads it when the instance changes.
+ * trace, as a TanStack query, and reads it again when the instance changes.
  *
  * @param id - the instance id
- * @returns `loading`, then `success` with the events, or `error`
+ * @param options - TanStack Query's options: `enabled`, `select`, `staleTime`...
+ * @returns TanStack's query result: `status` (`'pending'`, `'success'` with the events in
+ *   `data`, or `'error'`), `isFetching`, `refetch`
  *
  * @example
  * ```tsx
@@ -26,6 +28,15 @@ import { useQuery } from './use-query.js';
  * ```
  * @category Hooks
  */
-export function useHistory(id: string): QueryResult<readonly LogEntry[]> {
-  return useQuery('useHistory', id, 'history', (source) => source.history(id));
+export function useHistory<TData = readonly LogEntry[]>(
+  id: string,
+  options?: MaslulQueryOptions<readonly LogEntry[], TData> | undefined,
+): UseQueryResult<TData, Error> {
+  return useMaslulQuery(
+    'useHistory',
+    id,
+    ['history'],
+    (source, signal) => source.history(id, readOptions(signal)),
+    options,
+  );
 }

@@ -1,15 +1,19 @@
 import type { Program } from '@maslul/core';
-import type { QueryResult } from './query-cache.js';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { InstanceState } from './source.js';
-import { useQuery } from './use-query.js';
+import { type MaslulQueryOptions, readOptions, useMaslulQuery } from './use-maslul-query.js';
 
 /**
- * Reads where an instance stands (its version, the step of each track, its deadlines) and
- * re-renders when it changes: after a send through the same source, or a poll that sees a new
- * version. Type it by the program to get its step ids: `useInstance<KehilaMetiva>(id)`.
+ * Reads where an instance stands (its version, the step of each track, its deadlines) as a
+ * TanStack query, and reads it again when it changes: after a send through the same source, or a
+ * poll that sees a new version. Type it by the program to get its step ids:
+ * `useInstance<KehilaMetiva>(id)`. To re-render on one part only, see {@link useSelector}.
  *
  * @param id - the instance id
- * @returns `loading`, then `success` with the {@link InstanceState}, or `error`
+ * @param options - TanStack Query's options: `enabled`, `select`, `staleTime`, `refetchInterval`...
+ * @returns TanStack's query result: `status` (`'pending'`, then `'success'` with the
+ *   {@link InstanceState} in `data`, or `'error'`), `isFetching` while a read is in flight (the
+ *   last data stays shown), `refetch`
  *
  * @example
  * ```tsx
@@ -18,7 +22,7 @@ import { useQuery } from './use-query.js';
  *
  * export function Tracks({ id }: { id: string }) {
  *   const instance = useInstance<KehilaMetiva>(id);
- *   if (instance.status === 'loading') return <p>Loading…</p>;
+ *   if (instance.status === 'pending') return <p>Loading…</p>;
  *   if (instance.status === 'error') return <p role="alert">{instance.error.message}</p>;
  *   return (
  *     <ul>
@@ -31,10 +35,15 @@ import { useQuery } from './use-query.js';
  * ```
  * @category Hooks
  */
-export function useInstance<P extends Program = Program>(
+export function useInstance<P extends Program = Program, TData = InstanceState<P>>(
   id: string,
-): QueryResult<InstanceState<P>> {
-  return useQuery('useInstance', id, 'instance', (source) => source.open(id)) as QueryResult<
-    InstanceState<P>
-  >;
+  options?: MaslulQueryOptions<InstanceState<P>, TData> | undefined,
+): UseQueryResult<TData, Error> {
+  return useMaslulQuery(
+    'useInstance',
+    id,
+    ['instance'],
+    (source, signal) => source.open(id, readOptions(signal)) as Promise<InstanceState<P>>,
+    options,
+  );
 }

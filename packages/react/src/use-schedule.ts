@@ -1,10 +1,10 @@
 import type { Program } from '@maslul/core';
-import type { QueryResult } from './query-cache.js';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { Instant, ScheduleState } from './source.js';
-import { useQuery } from './use-query.js';
+import { type MaslulQueryOptions, readOptions, useMaslulQuery } from './use-maslul-query.js';
 
 /**
- * The options of {@link useSchedule}.
+ * The options of {@link useSchedule}: the instant of the statuses, beside TanStack Query's own.
  *
  * @example
  * ```ts
@@ -14,7 +14,8 @@ import { useQuery } from './use-query.js';
  * ```
  * @category Hooks
  */
-export interface UseScheduleOptions {
+export interface UseScheduleOptions<P extends Program = Program, TData = ScheduleState<P>>
+  extends MaslulQueryOptions<ScheduleState<P>, TData> {
   /**
    * The instant the statuses are at; the source's now by default. Now is read when the schedule
    * is read (on mount and after each change), so for statuses that follow the wall clock pass
@@ -23,19 +24,18 @@ export interface UseScheduleOptions {
   readonly at?: Instant | undefined;
 }
 
-const keyOf = (at: Instant | undefined): string =>
-  at === undefined
-    ? 'schedule now'
-    : `schedule ${at instanceof Date ? at.getTime() : JSON.stringify(at)}`;
+const keyOf = (at: Instant | undefined): string | number | null =>
+  at === undefined ? null : at instanceof Date ? at.getTime() : at;
 
 /**
  * Reads an instance's plan (every step's planned dates, window, slack and why) and each step's
- * status at an instant, and re-reads them when the instance changes. Type it by the program to
- * get its step ids: `useSchedule<KehilaMetiva>(id)`.
+ * status at an instant as a TanStack query, and reads them again when the instance changes. Type
+ * it by the program to get its step ids: `useSchedule<KehilaMetiva>(id)`.
  *
  * @param id - the instance id
- * @param options - the instant of the statuses
- * @returns `loading`, then `success` with the {@link ScheduleState}, or `error`
+ * @param options - the instant of the statuses (`at`), and TanStack Query's options
+ * @returns TanStack's query result: `status` (`'pending'`, `'success'` with the
+ *   {@link ScheduleState} in `data`, or `'error'`), `isFetching`, `refetch`
  *
  * @example
  * ```tsx
@@ -51,12 +51,16 @@ const keyOf = (at: Instant | undefined): string =>
  * ```
  * @category Hooks
  */
-export function useSchedule<P extends Program = Program>(
+export function useSchedule<P extends Program = Program, TData = ScheduleState<P>>(
   id: string,
-  options?: UseScheduleOptions | undefined,
-): QueryResult<ScheduleState<P>> {
-  const at = options?.at;
-  return useQuery('useSchedule', id, keyOf(at), (source) => source.schedule(id, at)) as QueryResult<
-    ScheduleState<P>
-  >;
+  options?: UseScheduleOptions<P, TData> | undefined,
+): UseQueryResult<TData, Error> {
+  const { at, ...query } = options ?? {};
+  return useMaslulQuery(
+    'useSchedule',
+    id,
+    ['schedule', keyOf(at)],
+    (source, signal) => source.schedule(id, at, readOptions(signal)) as Promise<ScheduleState<P>>,
+    query,
+  );
 }

@@ -12,7 +12,7 @@ import { useSend } from '../use-send.js';
 /** The step of each track, one list item per track. */
 export function Tracks({ id }: { id: string }) {
   const instance = useInstance<KehilaMetiva>(id);
-  if (instance.status === 'loading') return <p>loading</p>;
+  if (instance.status === 'pending') return <p>loading</p>;
   if (instance.status === 'error') return <p role="alert">{instance.error.message}</p>;
   return (
     <ul aria-label="tracks">
@@ -32,7 +32,7 @@ export function SendButton(props: {
   actor?: Actor<KehilaRole>;
   idempotencyKey?: string;
 }) {
-  const { send, pending, lastResult, refusal, error } = useSend<KehilaMetiva>(props.id);
+  const { send, isPending, data: lastResult, refusal, error } = useSend<KehilaMetiva>(props.id);
   return (
     <div>
       <button
@@ -43,7 +43,7 @@ export function SendButton(props: {
       >
         {props.label}
       </button>
-      {pending && <p>sending</p>}
+      {isPending && <p>sending</p>}
       {lastResult?.ok && (
         <p>{`stored #${lastResult.entry.seq}${lastResult.duplicate ? ' (duplicate)' : ''}`}</p>
       )}
@@ -62,7 +62,7 @@ export function SendOnMount(props: {
   actor: Actor<KehilaRole>;
   idempotencyKey: string;
 }) {
-  const { send, lastResult } = useSend<KehilaMetiva>(props.id);
+  const { send, data: lastResult } = useSend<KehilaMetiva>(props.id);
   const { id, event, actor, idempotencyKey } = props;
   useEffect(() => {
     void send(event, { actor, idempotencyKey });

@@ -4,10 +4,11 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { httpSource } from '../http-source.js';
 import { localSource } from '../local-source.js';
 import { MaslulProvider } from '../maslul-provider.js';
-import type { SendOutcome } from '../source.js';
+import type { InstanceState, SendOutcome } from '../source.js';
 import { useHistory } from '../use-history.js';
 import { useInstance } from '../use-instance.js';
 import { useSchedule } from '../use-schedule.js';
+import { matches, useSelector } from '../use-selector.js';
 import { useSend } from '../use-send.js';
 import { kehilaRuntime, scope } from './fixtures.js';
 
@@ -59,6 +60,46 @@ describe('useInstance, useSchedule and useHistory', () => {
       schedule.data.status.S99;
     }
     expectTypeOf(useHistory('town').data).toEqualTypeOf<readonly LogEntry[] | undefined>();
+  });
+});
+
+describe('TanStack Query conventions', () => {
+  it("give the query result's status, isFetching and refetch, and type select's result", () => {
+    const instance = useInstance<KehilaMetiva>('town');
+    expectTypeOf(instance.status).toEqualTypeOf<'pending' | 'error' | 'success'>();
+    expectTypeOf(instance.isFetching).toEqualTypeOf<boolean>();
+    expectTypeOf(instance.error).toEqualTypeOf<Error | null>();
+    void instance.refetch();
+    const version = useInstance('town', { select: (state) => state.version, enabled: false });
+    expectTypeOf(version.data).toEqualTypeOf<number | undefined>();
+    const count = useHistory('town', { select: (entries) => entries.length });
+    expectTypeOf(count.data).toEqualTypeOf<number | undefined>();
+    const s4 = useSchedule<KehilaMetiva, string>('town', {
+      at: '2027-01-10',
+      select: (schedule) => schedule.status.S4,
+    });
+    expectTypeOf(s4.data).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error: the hook makes the query key itself
+    useInstance('town', { queryKey: ['x'] });
+    expectTypeOf(useSend('town').status).toEqualTypeOf<'idle' | 'pending' | 'error' | 'success'>();
+  });
+});
+
+describe('useSelector and matches', () => {
+  it("infer the program from the selector's argument, and check the steps matches names", () => {
+    const step = useSelector(
+      'town',
+      (state: InstanceState<KehilaMetiva>) => state.current.strategy?.step,
+    );
+    expectTypeOf(step).toEqualTypeOf<StepIdOf<KehilaMetiva> | 'done' | undefined>();
+    const mapping = useSelector('town', (state: InstanceState<KehilaMetiva>) =>
+      matches(state, { strategy: 'S2', pilot: 'done' }),
+    );
+    expectTypeOf(mapping).toEqualTypeOf<boolean | undefined>();
+    useSelector('town', (state: InstanceState<KehilaMetiva>) =>
+      // @ts-expect-error: not a step of the program
+      matches(state, { strategy: 'S99' }),
+    );
   });
 });
 

@@ -40,8 +40,16 @@ export function standInServer(
   runtime: Runtime<KehilaMetiva>,
   actors: Record<string, Actor<string>>,
 ) {
-  const log: { method: string; url: string; headers: Record<string, string>; body?: unknown }[] =
-    [];
+  const log: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: unknown;
+    /** Whether the client aborted the request (TanStack Query, when nobody needs the answer). */
+    aborted: () => boolean;
+  }[] = [];
+  /** The requests the client did not abort: the answers it used. */
+  const answered = () => log.filter((request) => !request.aborted());
   const fetch: FetchLike = async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
@@ -51,6 +59,7 @@ export function standInServer(
       url: `${url.pathname}${url.search}`,
       headers: Object.fromEntries(request.headers),
       ...(body === undefined ? {} : { body }),
+      aborted: () => init.signal?.aborted ?? false,
     });
     const match = /^\/api\/instances\/([^/]+)(\/[a-z]+)?$/.exec(url.pathname);
     if (!match?.[1])
@@ -105,5 +114,5 @@ export function standInServer(
       throw error;
     }
   };
-  return { fetch, log };
+  return { fetch, log, answered };
 }

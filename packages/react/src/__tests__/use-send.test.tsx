@@ -1,5 +1,5 @@
 import { Refusal } from '@maslul/core';
-import { act, fireEvent, renderHook, screen } from '@testing-library/react';
+import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { localSource } from '../local-source.js';
 import { MaslulProvider } from '../maslul-provider.js';
@@ -76,7 +76,7 @@ describe('useSend', () => {
     );
   });
 
-  it('is pending while a send is in flight, and keeps the outcome of the send started last', async () => {
+  it('is pending while the latest send is in flight, and keeps the outcome of the send started last', async () => {
     const { runtime } = await kehilaRuntime();
     const local = localSource(runtime, { actor: people.mayor });
     // The real source, each send held until the test lets it go.
@@ -92,28 +92,39 @@ describe('useSend', () => {
       wrapper: ({ children }) => <MaslulProvider source={gated}>{children}</MaslulProvider>,
       reactStrictMode: true,
     });
+    expect(result.current.status).toBe('idle');
+    const send = result.current.send;
     let first: Promise<SendOutcome | undefined> | undefined;
     let second: Promise<SendOutcome | undefined> | undefined;
     act(() => {
       first = result.current.send({ type: 'S0', payload: scope });
       second = result.current.send({ type: 'S1', payload: [] as never });
     });
-    expect(result.current.pending).toBe(true);
+    await waitFor(() => expect(gates).toHaveLength(2));
+    await waitFor(() =>
+      expect(result.current).toMatchObject({ status: 'pending', isPending: true }),
+    );
+    expect(result.current.variables).toEqual({ type: 'S1', payload: [] });
     // The second send settles first: it is the latest, so its refusal is the state.
     await act(async () => {
       gates[1]?.();
       await second;
     });
-    expect(result.current.pending).toBe(true);
+    await waitFor(() =>
+      expect(result.current).toMatchObject({ status: 'success', isPending: false }),
+    );
     expect(result.current.refusal).toBeInstanceOf(Refusal);
+    expect(result.current.refusal?.code).toBe('forbidden'); // the mayor may not record S1
+    // The first settles later, accepted: the state stays the latest send's.
     await act(async () => {
       gates[0]?.();
       await first;
     });
-    expect(result.current.pending).toBe(false);
-    expect(result.current.refusal?.code).toBe('forbidden'); // the mayor may not record S1
     expect((await first)?.ok).toBe(true);
+    expect(result.current.refusal?.code).toBe('forbidden');
+    expect(result.current.send).toBe(send); // one function, for an effect's deps
     act(() => result.current.reset());
-    expect(result.current.lastResult).toBeUndefined();
+    await waitFor(() => expect(result.current.status).toBe('idle'));
+    expect(result.current.data).toBeUndefined();
   });
 });
