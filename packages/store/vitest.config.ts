@@ -20,6 +20,7 @@ export default defineConfig({
     // PGlite starts a WASM Postgres (seconds; a minute and more on a loaded 2-core machine).
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    // verbose: every test's name, backend included, is in the output (the PostgreSQL ones too).
+    reporters: ['verbose', ['json', { outputFile: 'test-results.json' }]],
   },
 });
