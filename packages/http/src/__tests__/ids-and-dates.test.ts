@@ -119,6 +119,18 @@ describe('dates over HTTP', () => {
     },
   );
 
+  it.each(['0000-01-01', '1899-12-31', '9999-12-31', '0000-01-01T00:00:00Z'])(
+    'never a 5xx for the schedule read at %s (a read of statuses, it stores nothing)',
+    async (at) => {
+      const { app, unchanged } = await started();
+      const response = await app.request(`/instances/town/schedule?at=${at}`, {
+        headers: as(people.manager),
+      });
+      expect(response.status).toBeLessThan(500);
+      await unchanged();
+    },
+  );
+
   it('422 before-start for an event dated before the instance started, nothing stored', async () => {
     const { app, unchanged } = await started();
     const body = await expectError(
