@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { MaslulStore } from '@maslul/store';
-import { createPGliteStore } from '@maslul/store/pglite';
+import { createPGliteStore, type FolderLock, lockPGliteFolder } from '@maslul/store/pglite';
 import { checkDataFolder } from './folder-check.js';
 import { demoCommand, shown } from './options.js';
 
@@ -43,27 +43,41 @@ export async function openDataFolder(
     }
     return opened(await createPGliteStore({ dataDir: dir, schema: SCHEMA }));
   }
-  if (isDatabase(dir)) {
-    const db = await PGlite.create(dir).catch(() => undefined);
-    if (db) {
-      try {
-        await db.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-        const store = await createPGliteStore({ db, schema: SCHEMA });
-        return {
-          store,
-          close: async () => {
-            await store.close(); // leaves a database it was given open
-            await db.close();
-          },
-        };
-      } catch {
-        await db.close().catch(() => undefined);
+  // A fresh run empties the folder: take it first, so a run live in another process is refused
+  // (`folder-in-use`, naming that process) instead of wiped.
+  const lock = await lockPGliteFolder(dir);
+  try {
+    if (isDatabase(dir)) {
+      const db = await PGlite.create(dir).catch(() => undefined);
+      if (db) {
+        try {
+          await db.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+          return await openedOn(db, lock);
+        } catch {
+          await db.close().catch(() => undefined);
+        }
       }
+      // A database this PGlite cannot open or reset: start the folder again.
     }
-    // A database this PGlite cannot open or reset: start the folder again.
+    emptyDataFolder(dir);
+    return await openedOn(await PGlite.create(dir), lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
   }
-  emptyDataFolder(dir);
-  return opened(await createPGliteStore({ dataDir: dir, schema: SCHEMA }));
+}
+
+/** A store on `db`, which it closes with the database and then lets the folder go. */
+async function openedOn(db: PGlite, lock: FolderLock): Promise<OpenedStore> {
+  const store = await createPGliteStore({ db, schema: SCHEMA });
+  return {
+    store,
+    close: async () => {
+      await store.close(); // leaves a database it was given open
+      await db.close();
+      await lock.release();
+    },
+  };
 }
 
 const opened = (store: MaslulStore): OpenedStore => ({ store, close: () => store.close() });

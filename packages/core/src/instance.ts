@@ -23,12 +23,14 @@ import {
 import { type Deadline, deadlinesOf } from './deadlines.js';
 import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
 import { factsOf } from './facts-of.js';
+import { idIssue } from './ids.js';
 import type { ItemDefinition } from './item.js';
 import { checkItemEvent, ruleOf } from './item-checks.js';
 import { type Label, labelIn } from './label.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
 import { keyReused, sameEvent } from './same-event.js';
+import { checkStart } from './start-date.js';
 import type { StepDefinition } from './types.js';
 
 /**
@@ -310,6 +312,10 @@ function checkActor(actor: unknown): Refusal | undefined {
   return undefined;
 }
 
+/** The instants an event may carry: its date must be one the timing model plans with. */
+const EARLIEST = Date.UTC(1900, 0, 2);
+const LATEST = Date.UTC(2200, 11, 30);
+
 function instantOf(at: Instant | undefined, clock: Clock): { iso: string; time: number } | Refusal {
   const time =
     at === undefined
@@ -325,6 +331,14 @@ function instantOf(at: Instant | undefined, clock: Clock): { iso: string; time: 
       'core.instant',
       ['at'],
       `The instant ${JSON.stringify(at)} is not a valid date-time; give a Date, epoch milliseconds or an ISO string.`,
+    );
+  }
+  if (time < EARLIEST || time > LATEST) {
+    return refuse(
+      'invalid-instant',
+      'core.instant',
+      ['at'],
+      `The instant ${new Date(time).toISOString()} is outside the years 1900 to 2200 that plans are made in; give the date-time the event happened.`,
     );
   }
   if (time > clock.now()) {
@@ -620,7 +634,10 @@ function instanceFrom<P extends Program>(
 
   const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
     const key = sendOptions?.idempotencyKey;
-    const seen = key === undefined ? undefined : state.keys[key];
+    const keyProblem = key === undefined ? undefined : idIssue(key, ['idempotencyKey']);
+    if (keyProblem) return { ok: false, refusal: new Refusal('invalid-id', [keyProblem]) };
+    // Own keys only: a key "constructor" or "__proto__" was never applied.
+    const seen = key === undefined || !Object.hasOwn(state.keys, key) ? undefined : state.keys[key];
     if (seen !== undefined) {
       const entry = log.find((e) => e.seq === seen);
       if (entry && !sameEvent(entry, event as object)) {
@@ -646,7 +663,20 @@ function instanceFrom<P extends Program>(
     const instant = instantOf(sendOptions.at, clock);
     if (instant instanceof Refusal) return { ok: false, refusal: instant };
     const raw = event as { type: string; payload?: unknown; item?: string };
+    const itemProblem = raw?.item === undefined ? undefined : idIssue(raw.item, ['item']);
+    if (itemProblem) return { ok: false, refusal: new Refusal('invalid-id', [itemProblem]) };
     const date = dateIn(instant.time, calendar.timeZone);
+    if (date < start) {
+      return {
+        ok: false,
+        refusal: refuse(
+          'before-start',
+          'core.not-before-start',
+          ['at'],
+          `The event is dated ${date}, before the program start (${start}); an instance records what happened from its start on.`,
+        ),
+      };
+    }
     const refused = (): SendResult => {
       const checked = check(
         program,
@@ -760,6 +790,7 @@ export function createInstance<P extends Program>(
   program: P,
   options: InstanceOptions,
 ): ProgramInstance<P> {
+  checkStart(options?.start);
   // The machine state is filled in from the new actor's own initial snapshot.
   return instanceFrom(program, options, { saved: undefined, seq: 0, keys: {} });
 }

@@ -8,7 +8,9 @@ import { type Issue, MaslulError } from '@maslul/timing';
  * - `rule-failed`: a named rule of the step refused it;
  * - `not-now`: its track has not reached the step, or has passed it;
  * - `waiting`: the step waits for steps in other tracks that are not recorded yet;
- * - `invalid-instant`: `at` is not a valid instant; `future-event`: `at` is after the clock's now;
+ * - `invalid-instant`: `at` is not a valid instant (or not one of the years 1900 to 2200);
+ *   `future-event`: `at` is after the clock's now; `before-start`: `at` is before the program start;
+ * - `invalid-id`: the item id or the idempotency key is not an id (see `idIssue`);
  * - `invalid-actor`: the actor has no id or no roles list;
  * - `unknown-item`: an item event names no item of that kind (or an id that cannot be one);
  * - `already-applied`: the idempotency key was applied before this instance object was loaded
@@ -33,6 +35,8 @@ export type RefusalCode =
   | 'waiting'
   | 'invalid-instant'
   | 'future-event'
+  | 'before-start'
+  | 'invalid-id'
   | 'invalid-actor'
   | 'unknown-item'
   | 'already-applied'

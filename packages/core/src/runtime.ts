@@ -2,6 +2,7 @@ import { MaslulError, type PlainDate, type WorkCalendar } from '@maslul/timing';
 import type { Clock } from './clock.js';
 import type { Deadline } from './deadlines.js';
 import type { ProgramEvent } from './events.js';
+import { checkId } from './ids.js';
 import {
   createInstance,
   type InstanceSnapshot,
@@ -85,7 +86,8 @@ export interface Runtime<P extends Program = Program> {
   /**
    * Starts and stores a new instance.
    *
-   * @throws MaslulError `instance-exists`, `invalid-instance-id`
+   * @throws MaslulError `instance-exists`, `invalid-id`; `invalid-date` for a start that is not a
+   *   date of the years 1900 to 2200, or whose plan runs past them
    */
   create(id: string, options: { readonly start: PlainDate }): Promise<InstanceView<P>>;
   /**
@@ -129,14 +131,22 @@ function changes(before: Map<string, Deadline>, after: readonly Deadline[]) {
   return { next, changes: { added, removed } satisfies DeadlineChanges };
 }
 
-function checkId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) {
+function checkInstanceId(id: unknown): asserts id is string {
+  checkId(id, ['id']);
+}
+
+/** The first deadlines, planned before anything is stored: a plan that overflows names the start. */
+function plannedFrom(instance: ProgramInstance, start: PlainDate): readonly Deadline[] {
+  try {
+    return instance.deadlines();
+  } catch (error) {
+    if (!(error instanceof MaslulError) || error.code !== 'invalid-date') throw error;
     throw new MaslulError([
       {
-        code: 'invalid-instance-id',
-        path: ['id'],
-        rule: 'store.instance-id',
-        message: `The instance id ${JSON.stringify(id)} is not valid: give a string of 1 to 200 characters.`,
+        code: 'invalid-date',
+        path: ['start'],
+        rule: 'core.start-date',
+        message: `The plan from the start "${start}" runs past the years 1900 to 2200 that plans are made in (${error.message}); give an earlier start.`,
       },
     ]);
   }
@@ -287,7 +297,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
   };
 
   const send = (id: string, event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>) => {
-    checkId(id);
+    checkInstanceId(id);
     return serial(id, async (): Promise<SendResult> => {
       let loaded = await load(id);
       let result = loaded.instance.send(event, sendOptions);
@@ -336,10 +346,10 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
   return {
     program,
     create: async (id, createOptions) => {
-      checkId(id);
+      checkInstanceId(id);
       return serial(id, async () => {
         const instance = createInstance(program, { start: createOptions.start, clock, calendar });
-        const deadlines = instance.deadlines();
+        const deadlines = plannedFrom(instance, createOptions.start);
         await store.create({
           id,
           program: { id: program.id, version: program.version },
@@ -357,7 +367,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     },
     send,
     open: async (id) => {
-      checkId(id);
+      checkInstanceId(id);
       return serial(id, async () => {
         // Another process may have appended since this one loaded it.
         const cached = cache.get(id);
@@ -366,7 +376,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       });
     },
     snapshot: async (id) => {
-      checkId(id);
+      checkInstanceId(id);
       return serial(id, async () => {
         const loaded = await load(id);
         const snapshot = loaded.instance.snapshot();
@@ -380,7 +390,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       });
     },
     history: async (id) => {
-      checkId(id);
+      checkInstanceId(id);
       const events = await store.events(id);
       if (events.length === 0 && (await store.version(id)) === undefined) throw unknownInstance(id);
       return events;

@@ -1,4 +1,4 @@
-import { MaslulError } from '@maslul/core';
+import { idIssue, MaslulError } from '@maslul/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -41,6 +41,12 @@ export function problem(
   message: string,
 ): MaslulError {
   return new MaslulError([{ code, rule, path, message }]);
+}
+
+/** Refuses an id of the request with `invalid-id`, naming where it is (`item`, `headers.Idempotency-Key`). */
+export function checkIdAt(value: unknown, path: readonly (string | number)[]): void {
+  const issue = idIssue(value, path);
+  if (issue) throw new MaslulError([issue]);
 }
 
 const WHERE = { json: 'body', param: 'path', query: 'query', header: 'headers' } as const;

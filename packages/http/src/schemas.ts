@@ -4,11 +4,10 @@
 import { z } from '@hono/zod-openapi';
 
 /** An instance id, as the runtime takes it: 1 to 200 characters. */
-export const instanceIdSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .openapi({ description: 'The instance id', example: 'ramat-hateenim' });
+export const instanceIdSchema = z.string().min(1).max(200).openapi({
+  description: 'The instance id: 1 to 200 characters of text without control characters',
+  example: 'ramat-hateenim',
+});
 
 /** The path of every instance route. */
 export const instanceParams = z.object({

@@ -12,6 +12,8 @@ const REFUSAL_CODES = {
   waiting: true,
   'invalid-instant': true,
   'future-event': true,
+  'before-start': true,
+  'invalid-id': true,
   'invalid-actor': true,
   'unknown-item': true,
   'already-applied': true,

@@ -17,6 +17,7 @@ export { createSqlStore } from './sql/sql-store.js';
 export type { DueTimer, MaslulStore, TimerState, TimerStore } from './timer-store.js';
 export {
   createTimerWorker,
+  type TimerDelivery,
   type TimerWorker,
   type TimerWorkerOptions,
 } from './timer-worker.js';

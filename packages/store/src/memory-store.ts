@@ -8,6 +8,7 @@ import type {
 import { conflict, instanceExists, unknownInstance } from './errors.js';
 import {
   checkBatch,
+  checkId,
   checkNew,
   deliveryKeyOf,
   type EventRow,
@@ -120,6 +121,7 @@ export function createMemoryStore(): MaslulStore {
     },
 
     async load(id: string): Promise<StoredInstance | undefined> {
+      checkId(id, ['id']);
       const row = instances.get(id);
       if (!row) return undefined;
       const last = Math.max(...row.snapshots.keys());
@@ -136,6 +138,7 @@ export function createMemoryStore(): MaslulStore {
     },
 
     async version(id: string) {
+      checkId(id, ['id']);
       return instances.get(id)?.version;
     },
 
@@ -167,12 +170,15 @@ export function createMemoryStore(): MaslulStore {
     },
 
     async saveSnapshot(id: string, snapshot: InstanceSnapshot) {
+      checkId(id, ['id']);
       const row = rowOf(id);
       if (snapshot?.seq !== row.version) throw conflict(id, snapshot?.seq, row.version);
       row.snapshots.set(row.version, JSON.stringify(snapshot));
     },
 
     async eventByKey(id: string, key: string): Promise<LogEntry | undefined> {
+      checkId(id, ['id']);
+      checkId(key, ['idempotencyKey']);
       const row = instances.get(id);
       const seq = row?.keys.get(key);
       const event = seq === undefined ? undefined : row?.events[seq - 1];
@@ -180,6 +186,7 @@ export function createMemoryStore(): MaslulStore {
     },
 
     async events(id: string, after = 0) {
+      checkId(id, ['id']);
       return (instances.get(id)?.events ?? [])
         .filter((e) => e.seq > after)
         .map((e) => fromEventRow(e, id));
@@ -232,6 +239,7 @@ export function createMemoryStore(): MaslulStore {
     },
 
     async timers(instanceId) {
+      if (instanceId !== undefined) checkId(instanceId, ['instanceId']);
       return [...timers.values()]
         .filter((t) => instanceId === undefined || t.instanceId === instanceId)
         .sort((a, b) => a.dueAt - b.dueAt)

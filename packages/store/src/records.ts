@@ -1,7 +1,15 @@
 // How entries, snapshots and deadlines become stored text and back. Everything read back is
 // parsed and checked: a row that does not parse is a `corrupt-record` error naming the row and
 // field, never a half-loaded instance.
-import type { AppendBatch, Deadline, InstanceSnapshot, LogEntry, NewInstance } from '@maslul/core';
+import {
+  type AppendBatch,
+  type Deadline,
+  type InstanceSnapshot,
+  idIssue,
+  type LogEntry,
+  MaslulError,
+  type NewInstance,
+} from '@maslul/core';
 import * as z from 'zod';
 import { corrupt, storeError } from './errors.js';
 
@@ -107,8 +115,22 @@ export function fromDeadlineText(text: string, path: readonly (string | number)[
 const badBatch = (path: readonly (string | number)[], message: string) =>
   storeError('invalid-batch', 'store.batch', path, message);
 
-/** Checks a batch before anything is written: seqs in order from the expected version, a snapshot at its end. */
+/**
+ * The id rule of `@maslul/core` (`idIssue`), kept by every store for what it is given: an id the
+ * SQL stores would refuse (NUL) or change (a lone surrogate becomes U+FFFD) is refused here, the
+ * same way in memory, before anything is written.
+ */
+export function checkId(
+  value: unknown,
+  path: readonly (string | number)[],
+): asserts value is string {
+  const issue = idIssue(value, path);
+  if (issue) throw new MaslulError([issue]);
+}
+
+/** Checks a batch before anything is written: ids and keys, seqs in order from the expected version, a snapshot at its end. */
 export function checkBatch(id: string, batch: AppendBatch): void {
+  checkId(id, ['id']);
   if (!Number.isInteger(batch?.expectedVersion) || batch.expectedVersion < 0) {
     throw badBatch(
       ['expectedVersion'],
@@ -119,6 +141,10 @@ export function checkBatch(id: string, batch: AppendBatch): void {
     throw badBatch(['entries'], `An append to "${id}" needs at least one entry.`);
   }
   batch.entries.forEach((entry, index) => {
+    if (entry?.idempotencyKey !== undefined) {
+      checkId(entry.idempotencyKey, ['entries', index, 'idempotencyKey']);
+    }
+    if (entry?.item !== undefined) checkId(entry.item, ['entries', index, 'item']);
     if (entry?.seq !== batch.expectedVersion + index + 1) {
       throw badBatch(
         ['entries', index, 'seq'],
@@ -137,6 +163,7 @@ export function checkBatch(id: string, batch: AppendBatch): void {
 
 /** Checks a new instance before it is written. */
 export function checkNew(instance: NewInstance): void {
+  checkId(instance?.id, ['id']);
   if (instance?.snapshot?.seq !== 0) {
     throw storeError(
       'invalid-batch',

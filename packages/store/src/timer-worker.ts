@@ -8,6 +8,33 @@ import {
 } from '@maslul/core';
 import type { DueTimer, TimerStore } from './timer-store.js';
 
+/** One key per deadline of an instance and planned instant; deadline ids hold no "/". */
+const deliveryKeyOf = ({ instanceId, deadline }: DueTimer): string =>
+  `${instanceId}/${deadline.id}@${deadline.at}`;
+
+/**
+ * What `deliver` is given: a due timer and its delivery key, `<instanceId>/<deadline.id>@<deadline.at>`,
+ * the same for every delivery of the same deadline (a retry, a second worker after a lease ran
+ * out) and different for any other. Delivery is at least once: deduplicate on `key`.
+ *
+ * @example
+ * ```ts
+ * import type { TimerDelivery } from '@maslul/store';
+ *
+ * const sent = new Set<string>();
+ * const deliver = ({ key, deadline }: TimerDelivery) => {
+ *   if (sent.has(key)) return; // delivered before
+ *   sent.add(key);
+ *   console.log(`${deadline.step} is ${deadline.kind} on ${deadline.date}`);
+ * };
+ * ```
+ * @category Timers
+ */
+export interface TimerDelivery extends DueTimer {
+  /** The delivery's key: one per deadline of an instance and planned instant. */
+  readonly key: string;
+}
+
 /**
  * What {@link createTimerWorker} needs.
  *
@@ -32,8 +59,13 @@ export interface TimerWorkerOptions {
   readonly clock: Clock;
   /** Where the worker sets its waits. Default: the system's timers. */
   readonly timers?: TimerHost | undefined;
-  /** Delivers one due deadline (sends a reminder, an email, an event...). A throw means "try again later". */
-  readonly deliver: (timer: DueTimer) => void | Promise<void>;
+  /**
+   * Delivers one due deadline (sends a reminder, an email, an event...). A throw means "try
+   * again later". At least once: a worker that dies between `deliver` and marking the timer
+   * fired, or a delivery longer than `lease`, delivers it again; make the effect idempotent on
+   * `timer.key` (a unique key in an outbox table, an idempotency key at the mail provider).
+   */
+  readonly deliver: (timer: TimerDelivery) => void | Promise<void>;
   /** This worker's name in the claims; a random id by default. Give each process its own. */
   readonly worker?: string | undefined;
   /** How many timers one claim takes (default 100). */
@@ -103,8 +135,8 @@ function positive(
  * timer is claimed by exactly one of them (`FOR UPDATE SKIP LOCKED`) and marked fired once.
  *
  * A delivery that throws is retried after `retryDelay`. A worker that dies mid-delivery leaves
- * its claim to expire after `lease`, and the timer is delivered again: make `deliver`
- * idempotent on `instanceId` + `deadline.id` + `deadline.at` when its effect must happen once.
+ * its claim to expire after `lease`, and the timer is delivered again: delivery is at least once.
+ * Make `deliver` idempotent on the `key` it is given when its effect must happen once.
  *
  * @param options - the store, the clock, `deliver`, and the tuning options
  * @returns the worker, not started
@@ -120,8 +152,9 @@ function positive(
  * const worker = createTimerWorker({
  *   store,
  *   clock: systemClock,
- *   deliver: async ({ instanceId, deadline }) => {
- *     console.log(`${instanceId}: ${deadline.step} is ${deadline.kind} (${deadline.date})`);
+ *   // At least once: `key` is the same for every delivery of one deadline.
+ *   deliver: async ({ key, instanceId, deadline }) => {
+ *     console.log(`${key}: ${instanceId}'s ${deadline.step} is ${deadline.kind} (${deadline.date})`);
  *   },
  * });
  * worker.start();
@@ -164,7 +197,7 @@ export function createTimerWorker(options: TimerWorkerOptions): TimerWorker {
       });
       for (const timer of claimed) {
         try {
-          await deliver(timer);
+          await deliver({ ...timer, key: deliveryKeyOf(timer) });
           if (await store.complete(timer, worker, clock.now())) fired += 1;
         } catch (error) {
           report(error, timer);

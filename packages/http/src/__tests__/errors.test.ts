@@ -33,7 +33,7 @@ describe('httpStatusOf', () => {
       'unknown-event': 400,
       'unknown-item': 400,
       'invalid-actor': 400,
-      'invalid-instance-id': 400,
+      'invalid-id': 400,
       forbidden: 403,
       'unknown-instance': 404,
       'version-conflict': 409,

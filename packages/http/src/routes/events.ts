@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ProgramEvent, Runtime } from '@maslul/core';
 import type * as z from 'zod';
 import type { HttpEnv } from '../authenticate.js';
-import { problem } from '../error-response.js';
+import { checkIdAt, problem } from '../error-response.js';
 import type { EventKind } from '../event-body-schema.js';
 import { jsonBody } from '../json-body.js';
 import { sameRequest } from '../same-request.js';
@@ -90,6 +90,8 @@ export function eventRoutes(
     const { id } = c.req.valid('param');
     const request = c.req.valid('json');
     const key = c.req.valid('header')['Idempotency-Key'];
+    if (key !== undefined) checkIdAt(key, ['headers', 'Idempotency-Key']);
+    if (request.item !== undefined) checkIdAt(request.item, ['item']);
     checkShape(kinds, request, runtime.program.id, c.get('openapi'));
     const event = {
       type: request.type,

@@ -5,6 +5,7 @@ import type { InstanceView, Runtime } from '@maslul/core';
 type PlainDate = Parameters<Runtime['create']>[1]['start'];
 
 import type { HttpEnv } from '../authenticate.js';
+import { checkIdAt } from '../error-response.js';
 import { jsonBody } from '../json-body.js';
 import { createInstanceBody, instanceBody, instanceParams } from '../schemas.js';
 import { errorResponses } from './errors.js';
@@ -55,8 +56,11 @@ const read = createRoute({
 export function instanceRoutes(app: OpenAPIHono<HttpEnv>, runtime: Runtime): void {
   app.openapi(create, async (c) => {
     const { id, start } = c.req.valid('json');
+    checkIdAt(id, ['id']);
+    // Everything the answer needs that can fail is made before the instance is stored.
+    const location = `${c.req.path.replace(/\/$/, '')}/${encodeURIComponent(id)}`;
     const view = await runtime.create(id, { start: start as PlainDate });
-    c.header('Location', `${c.req.path.replace(/\/$/, '')}/${encodeURIComponent(id)}`);
+    c.header('Location', location);
     return c.json(instanceJson(id, view), 201);
   });
   app.openapi(read, async (c) => {

@@ -259,7 +259,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     expect(unknown.code).toBe('unknown-instance');
     expect(unknown.message).toContain('"nowhere"');
     const invalid = await rejection(runtime.open(''));
-    expect(invalid.code).toBe('invalid-instance-id');
+    expect(invalid.code).toBe('invalid-id');
     expect(invalid.path).toEqual(['id']);
   });
 

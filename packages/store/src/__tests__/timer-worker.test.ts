@@ -173,6 +173,45 @@ describe.each(storeKinds())('createTimerWorker on the $name store', (kind) => {
     expect(delivered).toEqual(['a:due']);
   });
 
+  it('gives deliver one key per deadline, the same on a redelivery after a worker died mid-delivery', async () => {
+    const store = await kind.open();
+    const clock = createManualClock(T0 + DAY);
+    await withTimers(store, 'ramat/hateenim', [deadline('a', 'due', 1), deadline('b', 'due', 1)]);
+    const keys: string[] = [];
+    let delivering: () => void = () => {};
+    const called = new Promise<void>((resolve) => {
+      delivering = resolve;
+    });
+    // The first worker delivers "a" and dies before marking it fired: its delivery never ends.
+    const dying = createTimerWorker({
+      store,
+      clock,
+      timers: clock,
+      worker: 'dying',
+      lease: 60_000,
+      deliver: ({ key }) => {
+        keys.push(key);
+        delivering();
+        return new Promise<void>(() => {});
+      },
+    });
+    void dying.runDue();
+    await called;
+    clock.advanceBy(60_001); // its lease ran out
+    const next = createTimerWorker({
+      store,
+      clock,
+      timers: clock,
+      worker: 'next',
+      deliver: ({ key }) => void keys.push(key),
+    });
+    expect(await next.runDue()).toBe(2);
+    const a = `ramat/hateenim/a:due@${T0 + DAY}`;
+    const b = `ramat/hateenim/b:due@${T0 + DAY}`;
+    // "a" twice (at least once), with the one key to deduplicate on; "b" once.
+    expect(keys.sort()).toEqual([a, a, b]);
+  });
+
   it('keeps a claimed timer that an append removes, so its delivery is marked fired', async () => {
     const store = await kind.open();
     const clock = createManualClock(T0 + DAY);

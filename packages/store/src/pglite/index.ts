@@ -6,5 +6,6 @@
  * @packageDocumentation
  */
 
+export { type FolderLock, lockPGliteFolder } from './folder-lock.js';
 export { pgliteClient } from './pglite-client.js';
 export { createPGliteStore } from './pglite-store.js';

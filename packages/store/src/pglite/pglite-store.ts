@@ -2,16 +2,21 @@ import { PGlite } from '@electric-sql/pglite';
 import { quoteSchema } from '../sql/migrate.js';
 import { createSqlStore } from '../sql/sql-store.js';
 import type { MaslulStore } from '../timer-store.js';
+import { lockPGliteFolder } from './folder-lock.js';
 import { pgliteClient } from './pglite-client.js';
 
 /**
  * The embedded store: PostgreSQL (PGlite, in WebAssembly) in a local folder, with no server to
- * install; in memory when no folder is given. One process at a time may open a folder; for
- * several app instances use `@maslul/store/postgres`.
+ * install; in memory when no folder is given. One process at a time may open a folder: a second
+ * one (or a second store of this process) is refused with `folder-in-use`, naming the process
+ * that has it (see {@link lockPGliteFolder}). For several app instances use
+ * `@maslul/store/postgres`.
  *
  * @param options - `dataDir` (a folder, `memory://` or, in a browser, `idb://name`), or an open
  *   `db`; the `schema` (default `"maslul"`)
- * @returns the store, migrated; `close()` closes the database if the store opened it
+ * @returns the store, migrated; `close()` closes the database if the store opened it, and lets
+ *   the folder go
+ * @throws MaslulError `folder-in-use` when another live process has the folder open
  *
  * @example
  * ```ts
@@ -31,15 +36,34 @@ export async function createPGliteStore(
   } = {},
 ): Promise<MaslulStore> {
   quoteSchema(options.schema ?? 'maslul'); // a bad name is refused before a database opens
-  if (options.db === undefined && options.dataDir) await makeFolder(options.dataDir);
-  const db = options.db ?? (await PGlite.create(options.dataDir ?? 'memory://'));
+  if (options.db !== undefined) {
+    return createSqlStore(pgliteClient(options.db), { schema: options.schema });
+  }
+  const dataDir = options.dataDir || 'memory://';
+  // Taken before PGlite opens anything: a second opener must not even replay the WAL.
+  const lock = await lockPGliteFolder(dataDir);
+  let db: PGlite | undefined;
   try {
-    return await createSqlStore(pgliteClient(db), {
-      schema: options.schema,
-      closeClient: options.db === undefined,
-    });
+    await makeFolder(dataDir);
+    db = await PGlite.create(dataDir);
+    const opened = db;
+    const client = pgliteClient(opened);
+    return await createSqlStore(
+      {
+        ...client,
+        close: async () => {
+          try {
+            await opened.close();
+          } finally {
+            await lock.release();
+          }
+        },
+      },
+      { schema: options.schema, closeClient: true },
+    );
   } catch (error) {
-    if (options.db === undefined) await db.close();
+    await db?.close().catch(() => undefined);
+    await lock.release();
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import type { AppendBatch, InstanceSnapshot, NewInstance, StoredInstance } from 
 import { conflict, corrupt, instanceExists, unknownInstance } from '../errors.js';
 import {
   checkBatch,
+  checkId,
   checkNew,
   type EventRow,
   fromDeadlineText,
@@ -131,6 +132,7 @@ export async function createSqlStore(
     },
 
     async load(id: string): Promise<StoredInstance | undefined> {
+      checkId(id, ['id']);
       const { rows } = await client.query<{
         program_id: string;
         program_version: number | null;
@@ -178,7 +180,10 @@ export async function createSqlStore(
       };
     },
 
-    version: (id: string) => versionOf(client, id),
+    async version(id: string) {
+      checkId(id, ['id']);
+      return versionOf(client, id);
+    },
 
     async append(id: string, batch: AppendBatch) {
       checkBatch(id, batch);
@@ -221,6 +226,7 @@ export async function createSqlStore(
     },
 
     async saveSnapshot(id: string, snapshot: InstanceSnapshot) {
+      checkId(id, ['id']);
       const body = JSON.stringify(snapshot);
       const { rows } = await client.query<{ n: number }>(
         `WITH at AS (SELECT id FROM ${s}.instances WHERE id = $1 AND version = $2 FOR UPDATE),
@@ -241,6 +247,8 @@ export async function createSqlStore(
     },
 
     async eventByKey(id: string, key: string) {
+      checkId(id, ['id']);
+      checkId(key, ['idempotencyKey']);
       const { rows } = await client.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE instance_id = $1 AND idempotency_key = $2`,
         [id, key],
@@ -248,7 +256,10 @@ export async function createSqlStore(
       return rows[0] && fromEventRow(rows[0], id);
     },
 
-    events: (id: string, after?: number) => eventsAfter(id, after ?? 0),
+    async events(id: string, after?: number) {
+      checkId(id, ['id']);
+      return eventsAfter(id, after ?? 0);
+    },
 
     async claimDue({ now, limit, worker, leaseUntil }) {
       // SKIP LOCKED: a worker passes over rows another worker is claiming at this moment, and
@@ -299,6 +310,7 @@ export async function createSqlStore(
     },
 
     async timers(instanceId?: string) {
+      if (instanceId !== undefined) checkId(instanceId, ['instanceId']);
       const { rows } = await client.query<TimerRow>(
         `SELECT instance_id, deadline, attempts, fired_at, last_error FROM ${s}.timers
          WHERE $1::text IS NULL OR instance_id = $1 ORDER BY due_at, deadline_id`,

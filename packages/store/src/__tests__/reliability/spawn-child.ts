@@ -10,6 +10,8 @@ export interface ChildExit {
 }
 
 export interface Child {
+  /** Its process id. */
+  readonly pid: number;
   /** The complete lines it printed so far. */
   readonly lines: readonly string[];
   /** Calls `listener` with each complete line as it comes. */
@@ -65,6 +67,7 @@ export function spawnChild(script: string, input: unknown): Child {
     child.on('close', (code, signal) => resolve({ code, signal }));
   });
   return {
+    pid: child.pid as number,
     lines,
     onLine: (listener) => {
       listeners.push(listener);
