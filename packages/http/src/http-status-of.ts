@@ -14,6 +14,7 @@ type ServerErrorCode =
   | 'malformed-json'
   | 'unauthenticated'
   | 'not-found'
+  | 'method-not-allowed'
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'internal-error'
@@ -57,6 +58,7 @@ type ServerErrorCode =
   | 'invalid-fact'
   | 'invalid-length'
   | 'invalid-recurrence'
+  | 'invalid-refresh'
   | 'invalid-step'
   | 'invalid-time'
   | 'invalid-time-zone'
@@ -149,6 +151,7 @@ export const STATUS = {
   'invalid-fact': 500,
   'invalid-length': 500,
   'invalid-recurrence': 500,
+  'invalid-refresh': 500,
   'invalid-step': 500,
   'invalid-time': 500,
   'invalid-time-zone': 500,
