@@ -10,7 +10,7 @@ import { chmodTree, demo } from './demo.js';
 let base: string;
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'maslul-demo-errors-'));
-  chmodSync(base, 0o755); // the reader of the read-only cases must see into it
+  chmodSync(base, 0o755);
 });
 afterAll(() => {
   chmodTree(base, 0o755);
@@ -49,7 +49,7 @@ describe('npm run demo -- --data', () => {
     const folder = join(base, 'read-only');
     mkdirSync(folder);
     chmodSync(folder, 0o555);
-    const { code, stderr } = await demo(['--data', folder], { asReader: true });
+    const { code, stderr } = await demo(['--data', folder], { readOnly: folder });
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe(
       `The folder "${folder}" is read-only, and the demo stores every event in it; give --data a folder you can write to, such as \`npm run demo -- --data /tmp/maslul-demo\`.`,
@@ -60,7 +60,7 @@ describe('npm run demo -- --data', () => {
     const parent = join(base, 'read-only-parent');
     mkdirSync(parent);
     chmodSync(parent, 0o555);
-    const { code, stderr } = await demo(['--data', join(parent, 'run')], { asReader: true });
+    const { code, stderr } = await demo(['--data', join(parent, 'run')], { readOnly: parent });
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe(
       `The folder "${join(parent, 'run')}" cannot be made: "${parent}" is read-only, and the demo stores every event in it; give --data a folder you can write to, such as \`npm run demo -- --data /tmp/maslul-demo\`.`,
@@ -109,7 +109,7 @@ describe('npm run demo -- --resume, on a stored run', () => {
   it('names a read-only stored run, and says how to resume it', async () => {
     chmodTree(run, 0o555);
     try {
-      const { code, stderr } = await demo(['--data', run, '--resume'], { asReader: true });
+      const { code, stderr } = await demo(['--data', run, '--resume'], { readOnly: run });
       expect(code).toBe(1);
       expect(oneLine(stderr)).toBe(
         `The stored run in "${run}" is read-only: resuming stores its next events in the folder. Make it writable (chmod -R u+w "${run}"), or copy it and resume the copy with \`npm run demo -- --resume --data ${run}-copy\`.`,

@@ -18,22 +18,42 @@ export interface DemoResult {
  * The user a read-only folder is read-only for: root writes through any mode, so as root the
  * demo runs as `nobody` (uid 65534), for whom a folder root owns with mode 555 is read-only too.
  */
-const readOnlyUser = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
+const root = process.getuid?.() === 0;
 
-/** Runs the demo with `args`; `asReader` runs it as a user who can read but not write a 555 folder. */
+/**
+ * Runs the demo with `args`. `readOnly` names a folder the demo must find read-only: chmod 555
+ * does that for a user, but root writes through it, so under root the demo runs in a private
+ * mount namespace where that folder is bind-mounted read-only (a clone may sit in a 0700 folder
+ * that another user could not enter, so running as another user is no way out).
+ */
 export function demo(
   args: readonly string[],
-  { asReader = false }: { readonly asReader?: boolean } = {},
+  { readOnly }: { readonly readOnly?: string } = {},
 ): Promise<DemoResult> {
+  const node = [process.execPath, '--import', 'tsx', 'src/main.ts', ...args];
+  const [file, ...rest] =
+    root && readOnly !== undefined
+      ? [
+          'unshare',
+          '-m',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          'mount --bind -o ro "$1" "$1" && shift && exec "$@"',
+          '_',
+          readOnly,
+          ...node,
+        ]
+      : node;
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts', ...args],
+      file as string,
+      rest,
       {
         cwd: exampleDir,
         env: { ...process.env, INIT_CWD: exampleDir, NODE_NO_WARNINGS: '1' },
         timeout: 110_000,
-        ...(asReader ? readOnlyUser : {}),
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
