@@ -109,6 +109,8 @@ export interface MachineEvent {
   readonly date: PlainDate;
   /** The item an item event is about. */
   readonly item?: string | undefined;
+  /** Who sends it, for the rules that look at the sender. */
+  readonly actor?: { readonly id: string; readonly roles: readonly string[] } | undefined;
 }
 
 /** The step an event type belongs to and which part of it, or the item kind and event. */
