@@ -102,6 +102,7 @@ describe('error answers', () => {
       '/instances/nowhere',
       '/instances/nowhere/schedule',
       '/instances/nowhere/history',
+      '/instances/nowhere/refusals',
     ]) {
       const body = await expectError(app.request(path, { headers }), 404, 'unknown-instance');
       expect(body.error.message).toContain('"nowhere"');
