@@ -51,6 +51,7 @@ export function createReducer(program: Program) {
       date: date as `${number}-${number}-${number}`,
       items: {},
       actor: { id: 'bench', roles: [] },
+      workingDay: true,
     };
     if (step.rules.some((rule) => !rule.check(input))) throw new Error('rule');
     const previous = state.steps[id] ?? {};

@@ -95,6 +95,7 @@ export function failingRules(
   context: ProgramContext,
   date: PlainDate,
   actor: ActorRef = NO_ACTOR,
+  workingDay = true,
 ): StepDefinition['rules'] {
   if (phase === 'start' || definition.rules.length === 0) return [];
   const input = {
@@ -103,6 +104,7 @@ export function failingRules(
     date,
     items: context.items,
     actor,
+    workingDay,
   };
   return definition.rules.filter((rule) => !rule.check(input));
 }
@@ -223,8 +225,15 @@ export function compile(program: Program) {
     if (!parsed.success) return false;
     parsedData.set(event, parsed.data);
     return (
-      failingRules(definition, params.phase, parsed.data, context, event.date, event.actor)
-        .length === 0
+      failingRules(
+        definition,
+        params.phase,
+        parsed.data,
+        context,
+        event.date,
+        event.actor,
+        event.workingDay,
+      ).length === 0
     );
   };
   const dataOf = (params: StepParams, event: MachineEvent): unknown => {
@@ -250,6 +259,7 @@ export function compile(program: Program) {
       machineEvent.payload,
       machineEvent.date,
       machineEvent.actor,
+      machineEvent.workingDay,
     );
     return checked.ok ? checked.data : undefined;
   };
@@ -273,6 +283,7 @@ export function compile(program: Program) {
           event.payload,
           event.date,
           event.actor,
+          event.workingDay,
         );
         if (checked.ok) parsedData.set(event, checked.data);
         return checked.ok;

@@ -32,6 +32,7 @@ export {
   createInstance,
   type InstanceOptions,
   type InstanceSnapshot,
+  type ItemStepId,
   type LogEntry,
   type Migration,
   type PersistedMachine,

@@ -255,6 +255,20 @@ export type StepIdOf<P> =
   P extends Program<string, infer S, string> ? Extract<keyof S, string> : string;
 
 /**
+ * The id of a step an instance's plan holds beside the program's own: an item event planned as
+ * a series per item (`'team-social.meet'`), or the item event it is planned from.
+ *
+ * @example
+ * ```ts
+ * import type { ItemStepId } from '@maslul/core';
+ *
+ * const meetings: ItemStepId = 'team-social.meet';
+ * ```
+ * @category Runtime
+ */
+export type ItemStepId = `${string}.${string}`;
+
+/**
  * One running program: send it events, read where it stands, its schedule and its history.
  *
  * @example
@@ -275,10 +289,13 @@ export interface ProgramInstance<P extends Program = Program> {
   current(): {
     readonly [track: string]: { readonly step: StepIdOf<P> | 'done'; readonly running: boolean };
   };
-  /** The plan from the facts so far, with each step's status at an instant (now by default). */
+  /**
+   * The plan from the facts so far, with each step's status at an instant (now by default): the
+   * program's steps, and the series of planned item events (`<item>.<event>`) once they start.
+   */
   schedule(at?: Instant): {
-    readonly plan: Plan<StepIdOf<P>>;
-    readonly status: Record<StepIdOf<P>, StepStatus>;
+    readonly plan: Plan<StepIdOf<P> | ItemStepId>;
+    readonly status: Record<StepIdOf<P> | ItemStepId, StepStatus>;
   };
   /** The deadlines of the steps not finished yet. */
   deadlines(): readonly Deadline[];
@@ -295,7 +312,9 @@ export interface ProgramInstance<P extends Program = Program> {
    *
    * @throws MaslulError `invalid-option` for a bad `runs` or `seed`
    */
-  forecast(options?: InstanceForecastOptions | undefined): InstanceForecast<StepIdOf<P>>;
+  forecast(
+    options?: InstanceForecastOptions | undefined,
+  ): InstanceForecast<StepIdOf<P> | ItemStepId>;
 }
 
 /** The compiled machine of each program, made once. */
@@ -390,6 +409,7 @@ function checkItem(
   event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
   date: PlainDate,
+  workingDay: boolean,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const item = (program.items as Record<string, ItemDefinition>)[target.kind] as ItemDefinition;
   const spec = target.event === 'create' ? item.create : item.events[target.event];
@@ -411,6 +431,7 @@ function checkItem(
     event.payload,
     date,
     actor,
+    workingDay,
   );
   if (!checked.ok) {
     const issues = (
@@ -461,6 +482,7 @@ function check(
   event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
   date: PlainDate,
+  workingDay: boolean,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const target = typeof event?.type === 'string' ? targetOf(program, event.type) : undefined;
   if (!target) {
@@ -471,7 +493,7 @@ function check(
       `"${String(event?.type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
     );
   }
-  if ('kind' in target) return checkItem(program, context, target, event, actor, date);
+  if ('kind' in target) return checkItem(program, context, target, event, actor, date, workingDay);
   const definition = (program.steps as Record<string, StepDefinition>)[
     target.step
   ] as StepDefinition;
@@ -526,7 +548,15 @@ function check(
       target.step,
     );
   }
-  const failing = failingRules(definition, target.phase, parsed.data, context, date, actor);
+  const failing = failingRules(
+    definition,
+    target.phase,
+    parsed.data,
+    context,
+    date,
+    actor,
+    workingDay,
+  );
   const judged = target.phase === 'start' ? [] : definition.rules;
   const trace = judged.map((rule) => ({
     rule: rule.id,
@@ -717,6 +747,7 @@ function instanceFrom<P extends Program>(
         ),
       };
     }
+    const workingDay = calendar.isWorkingDay(date);
     const refused = (): SendResult => {
       const checked = check(
         program,
@@ -725,6 +756,7 @@ function instanceFrom<P extends Program>(
         raw,
         sendOptions.actor,
         date,
+        workingDay,
       );
       // The checks mirror the machine's guards; if they pass where the machine refused, say so.
       const refusal =
@@ -751,6 +783,7 @@ function instanceFrom<P extends Program>(
       date,
       item: raw.item,
       actor: sendOptions.actor,
+      workingDay,
     } satisfies MachineEvent);
     const next = actor.getSnapshot();
     if (next === before) return refused();
@@ -797,7 +830,7 @@ function instanceFrom<P extends Program>(
       return current as ReturnType<ProgramInstance<P>['current']>;
     },
     schedule: (at?: Instant) => {
-      const solved = plan() as Plan<StepIdOf<P>>;
+      const solved = plan() as Plan<StepIdOf<P> | ItemStepId>;
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
     deadlines: () => deadlinesOf(plan()),

@@ -73,6 +73,7 @@ export function checkItemEvent(
   payload: unknown,
   date: string,
   actor: ActorRef = NO_ACTOR,
+  workingDay = true,
 ): ItemCheck {
   const definition = (program.items as Record<string, ItemDefinition>)[kind] as ItemDefinition;
   const type = `${kind}.${event}`;
@@ -162,7 +163,7 @@ export function checkItemEvent(
     : { id: item, data, events: {} };
   const recorded = recordedPayloads(context);
   const failing = spec.rules.find(
-    (rule) => !rule.check({ payload: data, recorded, item: view, date, actor }),
+    (rule) => !rule.check({ payload: data, recorded, item: view, date, actor, workingDay }),
   );
   if (failing) {
     const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');

@@ -18,6 +18,7 @@ import type { Schema } from './types.js';
  *   item: { id: 'i1', data: { title: 'Community garden' }, events: {} },
  *   date: '2027-08-01',
  *   actor: { id: 'pm-dana', roles: ['programManager'] },
+ *   workingDay: true,
  * };
  * ```
  * @category Items
@@ -30,6 +31,8 @@ export interface ItemRuleInput<P> {
   readonly date: string;
   /** Who sends the event: their id and roles. */
   readonly actor: { readonly id: string; readonly roles: readonly string[] };
+  /** Whether `date` is a working day of the instance's calendar. */
+  readonly workingDay: boolean;
 }
 
 /**

@@ -46,6 +46,7 @@ export type Schema = z.ZodType;
  *   date: '2026-09-22',
  *   items: {},
  *   actor: { id: 'shaping-committee', roles: ['shapingCommittee'] },
+ *   workingDay: true,
  * };
  * ```
  * @category Rules
@@ -59,6 +60,8 @@ export interface RuleInput<P> {
   readonly items: { readonly [item: string]: ItemRecord };
   /** Who sends the event: their id and roles. */
   readonly actor: { readonly id: string; readonly roles: readonly string[] };
+  /** Whether `date` is a working day of the instance's calendar. */
+  readonly workingDay: boolean;
 }
 
 /**

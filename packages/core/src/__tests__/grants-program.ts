@@ -70,6 +70,9 @@ export const grants = defineProgram('grants', { version: 1, label: 'Neighbourhoo
           from: ['granted'],
           to: 'granted',
           planned: { after: 'grant', lag: about(1, 'months'), repeat: { every: 'P1M', count: 3 } },
+          rules: [
+            { id: 'G6', reason: 'Reports are filed on working days', check: (i) => i.workingDay },
+          ],
         }),
   )
   .build();

@@ -29,13 +29,13 @@ describe('planned item events', () => {
   });
 
   it('plans a series per item from that event, with its deadlines, and re-plans from each occurrence', () => {
-    const { instance, send } = granted();
+    const { clock, instance, send } = granted();
     send('2027-01-18T09:00:00Z', { type: 'application.grant', item: 'garden' } as never, board);
     const { plan } = instance.schedule();
     expect(plan.steps['garden.grant']).toMatchObject({ start: '2027-01-18', group: 'application' });
     const reports = plan.steps['garden.report'];
     expect(reports?.label).toBe('Progress report (garden)');
-    expect(reports?.occurrences.map((o) => o.date)).toEqual([
+    expect(reports?.occurrences?.map((o) => o.date)).toEqual([
       '2027-02-18',
       '2027-03-18',
       '2027-04-19',
@@ -45,10 +45,17 @@ describe('planned item events', () => {
       expect.objectContaining({ id: 'garden.report:due', date: '2027-02-18' }),
       expect.objectContaining({ id: 'garden.report:overdue' }),
     ]);
+    // A rule sees whether the day is a working day: not on a Saturday.
+    clock.advanceTo('2027-02-20T09:00:00Z');
+    const saturday = instance.send({ type: 'application.report', item: 'garden' } as never, {
+      actor: noa,
+      at: '2027-02-20T09:00:00Z',
+    });
+    expect(saturday.ok ? undefined : saturday.refusal.rule).toBe('G6');
     // A first report a week late moves the next ones.
     send('2027-02-25T09:00:00Z', { type: 'application.report', item: 'garden' } as never, noa);
     const after = instance.schedule().plan.steps['garden.report'];
-    expect(after?.occurrences.map((o) => o.date)).toEqual([
+    expect(after?.occurrences?.map((o) => o.date)).toEqual([
       '2027-02-25',
       '2027-03-25',
       '2027-04-26',
