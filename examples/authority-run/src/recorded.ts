@@ -2,6 +2,7 @@ import {
   type Actor,
   createInstance,
   createManualClock,
+  type ItemStepId,
   type LogEntry,
   type StepIdOf,
 } from '@maslul/core';
@@ -36,7 +37,11 @@ type StepId = StepIdOf<KehilaMetiva>;
 const isStep = (id: string): id is StepId => Object.hasOwn(kehilaMetiva.steps, id);
 
 /** The date the plan gives a step event: a span's start or finish, a series' next meeting. */
-function plannedFor(plan: Plan<StepId>, id: StepId, phase: string | undefined): PlannedEvent {
+function plannedFor(
+  plan: Plan<StepId | ItemStepId>,
+  id: StepId,
+  phase: string | undefined,
+): PlannedEvent {
   const step = plan.steps[id];
   const planned =
     step.kind === 'series'
@@ -46,7 +51,7 @@ function plannedFor(plan: Plan<StepId>, id: StepId, phase: string | undefined): 
         : step.start;
   const explanation = explain(plan, step.id);
   return {
-    step: step.id,
+    step: id,
     phase: phase === 'start' || phase === 'finish' ? phase : undefined,
     planned,
     explanation,
