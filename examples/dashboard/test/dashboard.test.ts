@@ -56,13 +56,22 @@ describe('the dashboard', () => {
     const strategy = timeline.getByRole('rowgroup', { name: 'בניית תוכנית אסטרטגית - טווח ארוך' });
     const pilot = timeline.getByRole('rowgroup', { name: 'פיילוט התנסותי' });
     await Promise.all([strategy.waitFor(), pilot.waitFor()]);
-    await expect(strategy.locator('[data-step]').count()).resolves.toBe(10);
+    // Its ten steps, and under S6 the four teams' planned work meetings (T3).
+    await expect(strategy.locator('[data-step]').count()).resolves.toBe(14);
+    await expect(strategy.locator('[data-step="team-social.meet"]').count()).resolves.toBe(1);
     await expect(pilot.locator('[data-step]').count()).resolves.toBe(3);
     await expect(
       row(page, /מפגש ועדה מעצבת 5: סגירת התוכנית/)
         .getByText('באיחור')
         .count(),
     ).resolves.toBe(1);
+  });
+
+  it('shows the forecast P50 and P90 of the approval (S9) and of the decision (C1)', async () => {
+    for (const step of ['S9', 'C1']) {
+      const text = await page.locator(`[data-forecast="${step}"]`).textContent();
+      expect(text).toMatch(/P50 .+ · P90 .+/);
+    }
   });
 
   it('switches to English, left to right, and back', async () => {
