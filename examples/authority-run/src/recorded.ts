@@ -2,7 +2,6 @@ import {
   type Actor,
   createInstance,
   createManualClock,
-  type ItemStepId,
   type LogEntry,
   type StepIdOf,
 } from '@maslul/core';
@@ -37,11 +36,7 @@ type StepId = StepIdOf<KehilaMetiva>;
 const isStep = (id: string): id is StepId => Object.hasOwn(kehilaMetiva.steps, id);
 
 /** The date the plan gives a step event: a span's start or finish, a series' next meeting. */
-function plannedFor(
-  plan: Plan<StepId | ItemStepId>,
-  id: StepId,
-  phase: string | undefined,
-): PlannedEvent {
+function plannedFor(plan: Plan<StepId>, id: StepId, phase: string | undefined): PlannedEvent {
   const step = plan.steps[id];
   const planned =
     step.kind === 'series'

@@ -32,7 +32,6 @@ export {
   createInstance,
   type InstanceOptions,
   type InstanceSnapshot,
-  type ItemStepId,
   type LogEntry,
   type Migration,
   type PersistedMachine,

@@ -255,20 +255,6 @@ export type StepIdOf<P> =
   P extends Program<string, infer S, string> ? Extract<keyof S, string> : string;
 
 /**
- * The id of a step an instance's plan holds beside the program's own: an item event planned as
- * a series per item (`'team-social.meet'`), or the item event it is planned from.
- *
- * @example
- * ```ts
- * import type { ItemStepId } from '@maslul/core';
- *
- * const meetings: ItemStepId = 'team-social.meet';
- * ```
- * @category Runtime
- */
-export type ItemStepId = `${string}.${string}`;
-
-/**
  * One running program: send it events, read where it stands, its schedule and its history.
  *
  * @example
@@ -291,11 +277,13 @@ export interface ProgramInstance<P extends Program = Program> {
   };
   /**
    * The plan from the facts so far, with each step's status at an instant (now by default): the
-   * program's steps, and the series of planned item events (`<item>.<event>`) once they start.
+   * program's steps, and the series of planned item events (`<item>.<event>`, with the item event
+   * they are planned from) once that is recorded. Those ids are not in the type: read them
+   * through a `Plan` of string ids (`(plan as Plan).steps['team-social.meet']`).
    */
   schedule(at?: Instant): {
-    readonly plan: Plan<StepIdOf<P> | ItemStepId>;
-    readonly status: Record<StepIdOf<P> | ItemStepId, StepStatus>;
+    readonly plan: Plan<StepIdOf<P>>;
+    readonly status: Record<StepIdOf<P>, StepStatus>;
   };
   /** The deadlines of the steps not finished yet. */
   deadlines(): readonly Deadline[];
@@ -312,9 +300,7 @@ export interface ProgramInstance<P extends Program = Program> {
    *
    * @throws MaslulError `invalid-option` for a bad `runs` or `seed`
    */
-  forecast(
-    options?: InstanceForecastOptions | undefined,
-  ): InstanceForecast<StepIdOf<P> | ItemStepId>;
+  forecast(options?: InstanceForecastOptions | undefined): InstanceForecast<StepIdOf<P>>;
 }
 
 /** The compiled machine of each program, made once. */
@@ -830,7 +816,7 @@ function instanceFrom<P extends Program>(
       return current as ReturnType<ProgramInstance<P>['current']>;
     },
     schedule: (at?: Instant) => {
-      const solved = plan() as Plan<StepIdOf<P> | ItemStepId>;
+      const solved = plan() as Plan<StepIdOf<P>>;
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
     deadlines: () => deadlinesOf(plan()),

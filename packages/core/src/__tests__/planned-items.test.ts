@@ -1,3 +1,4 @@
+import type { Forecast, Plan } from '@maslul/timing';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock.js';
 import { defineProgram } from '../define-program.js';
@@ -25,13 +26,13 @@ function granted() {
 describe('planned item events', () => {
   it('plans nothing for an item until the event it is planned from is recorded', () => {
     const { instance } = granted();
-    expect(Object.keys(instance.schedule().plan.steps)).toEqual(['open', 'close']);
+    expect(Object.keys((instance.schedule().plan as Plan).steps)).toEqual(['open', 'close']);
   });
 
   it('plans a series per item from that event, with its deadlines, and re-plans from each occurrence', () => {
     const { clock, instance, send } = granted();
     send('2027-01-18T09:00:00Z', { type: 'application.grant', item: 'garden' } as never, board);
-    const { plan } = instance.schedule();
+    const plan = instance.schedule().plan as Plan;
     expect(plan.steps['garden.grant']).toMatchObject({ start: '2027-01-18', group: 'application' });
     const reports = plan.steps['garden.report'];
     expect(reports?.label).toBe('Progress report (garden)');
@@ -54,19 +55,19 @@ describe('planned item events', () => {
     expect(saturday.ok ? undefined : saturday.refusal.rule).toBe('G6');
     // A first report a week late moves the next ones.
     send('2027-02-25T09:00:00Z', { type: 'application.report', item: 'garden' } as never, noa);
-    const after = instance.schedule().plan.steps['garden.report'];
+    const after = (instance.schedule().plan as Plan).steps['garden.report'];
     expect(after?.occurrences?.map((o) => o.date)).toEqual([
       '2027-02-25',
       '2027-03-25',
       '2027-04-26',
     ]);
-    expect(instance.forecast({ runs: 50, seed: 3 }).steps['garden.report']?.start.p50).toBe(
-      '2027-02-25',
-    );
+    expect(
+      (instance.forecast({ runs: 50, seed: 3 }) as Forecast).steps['garden.report']?.start.p50,
+    ).toBe('2027-02-25');
     // Three reports finish the series: no deadlines are left for it.
     send('2027-03-25T09:00:00Z', { type: 'application.report', item: 'garden' } as never, noa);
     send('2027-04-26T09:00:00Z', { type: 'application.report', item: 'garden' } as never, noa);
-    expect(instance.schedule().plan.steps['garden.report']?.recorded.finish).toBe(true);
+    expect((instance.schedule().plan as Plan).steps['garden.report']?.recorded.finish).toBe(true);
     expect(instance.deadlines().some((d) => d.step === 'garden.report')).toBe(false);
   });
 

@@ -3,6 +3,7 @@
 // head only, four meetings and no more, on working days, planned every two weeks from the
 // appointment.
 import type { Actor, RefusalCode, SendResult } from '@maslul/core';
+import type { Forecast, Plan } from '@maslul/timing';
 import { israelCalendar } from '@maslul/timing/israel';
 import { describe, expect, it } from 'vitest';
 import type { KehilaRole } from '../index.js';
@@ -126,7 +127,7 @@ describe('T3: four meetings, every two weeks, on working days, planned', () => {
 
   it('T3: plans each team four meetings every two weeks from its appointment, on working days', () => {
     const run = driveTo('S6.start');
-    const { plan } = run.instance.schedule();
+    const plan = run.instance.schedule().plan as Plan;
     const calendar = israelCalendar();
     for (const channel of ['social', 'urban'] as const) {
       const planned = plan.steps[`team-${channel}.meet`];
@@ -143,21 +144,21 @@ describe('T3: four meetings, every two weeks, on working days, planned', () => {
     expect(run.send('2027-02-10', meet('social', 1, '2027-02-10'), actors.socialHead).ok).toBe(
       true,
     );
-    const replanned = run.instance.schedule().plan.steps['team-social.meet'];
+    const replanned = (run.instance.schedule().plan as Plan).steps['team-social.meet'];
     expect(replanned?.occurrences?.map((o) => o.date)).toEqual([
       '2027-02-10',
       '2027-02-24',
       '2027-03-10',
       '2027-03-24',
     ]);
-    expect(run.instance.forecast({ runs: 100 }).steps['team-social.meet']?.start.p90).toBe(
-      '2027-02-10',
-    );
+    expect(
+      (run.instance.forecast({ runs: 100 }) as Forecast).steps['team-social.meet']?.start.p90,
+    ).toBe('2027-02-10');
   });
 
   it('T3: a team that held its four meetings has none planned left', () => {
     const run = driveTo('team-social.submitPlan');
-    const planned = run.instance.schedule().plan.steps['team-social.meet'];
+    const planned = (run.instance.schedule().plan as Plan).steps['team-social.meet'];
     expect(planned?.recorded).toEqual({ start: true, finish: true });
     expect(run.instance.deadlines().some((d) => d.step === 'team-social.meet')).toBe(false);
   });
