@@ -422,7 +422,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       return events;
     },
     refusals: async (id) => {
-      checkId(id);
+      checkInstanceId(id);
       if ((await store.version(id)) === undefined) throw unknownInstance(id);
       return store.refusals(id);
     },

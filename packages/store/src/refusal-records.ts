@@ -15,7 +15,7 @@ const refusalSchema = z.object({
   idempotencyKey: z.string().optional(),
 });
 
-/** A refusal record as stored text; `invalid-record` when it is not one (nothing is written). */
+/** A refusal record as stored text; `invalid-batch` when it is not one (nothing is written). */
 export function toRefusalText(id: string, refusal: RefusalRecord, keep: number): string {
   if (!Number.isInteger(keep) || keep < 1) {
     throw storeError(
@@ -27,7 +27,7 @@ export function toRefusalText(id: string, refusal: RefusalRecord, keep: number):
   }
   if (!refusalSchema.safeParse(refusal).success) {
     throw storeError(
-      'invalid-record',
+      'invalid-batch',
       'store.refusal-record',
       ['refusal'],
       `The refusal given for "${id}" is not a refusal record (at, actor, type, code, rule, path, message); nothing was written.`,

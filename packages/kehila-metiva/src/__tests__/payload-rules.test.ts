@@ -1,5 +1,5 @@
 // Every field of every payload schema of the program, broken one at a time, is refused naming the
-// PROGRAM.md rule the field serves: never `core.payload`. The fields are walked from the schemas
+// docs/program.md rule the field serves: never `core.payload`. The fields are walked from the schemas
 // themselves (so a new field is covered as soon as it is added), with the happy path's payloads.
 import type { ItemDefinition, StepDefinition } from '@maslul/core';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
   strategicPlan,
 } from './program-fixtures.js';
 
-/** A rule id of PROGRAM.md. */
+/** A rule id of docs/program.md. */
 const PROGRAM_RULE = /^(S[0-9]|T[1-3]|P[1-7]|X[1-4]|C[1-3])$/;
 
 type Path = readonly (string | number)[];

@@ -42,7 +42,7 @@ describe.each(storeKinds())('the refusal log on the $name store', (kind) => {
     const runtime = createRuntime(program, { store, clock });
     await runtime.create('town', { start: START });
     const bad = { ...refusal(1), actor: 'dana' } as unknown as RefusalRecord;
-    expect((await rejection(store.appendRefusal('town', bad, 10))).code).toBe('invalid-record');
+    expect((await rejection(store.appendRefusal('town', bad, 10))).code).toBe('invalid-batch');
     expect((await rejection(store.appendRefusal('town', refusal(1), 0))).code).toBe(
       'invalid-option',
     );
