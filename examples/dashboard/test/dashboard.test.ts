@@ -48,9 +48,10 @@ describe('the dashboard', () => {
   it('opens in Hebrew, right to left, with both tracks on one timeline', async () => {
     await page.goto(server.url);
     await expect.poll(() => html(page)).toEqual({ dir: 'rtl', lang: 'he' });
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-      'רמת התאנים (רשות בדיונית)',
-    );
+    // The program's name until GET /demo answers, then the authority's.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('רמת התאנים (רשות בדיונית)');
     const timeline = page.getByRole('table', { name: 'ציר הזמן' });
     // The program's own Hebrew labels: the strategy track and the pilot track, with their steps.
     const strategy = timeline.getByRole('rowgroup', { name: 'בניית תוכנית אסטרטגית - טווח ארוך' });
