@@ -11,7 +11,7 @@ import type {
   StrategicPlan,
 } from '@maslul/kehila-metiva';
 import { ON, START } from './dates.js';
-import { workPlans } from './teams.js';
+import { domainHeads, workPlans } from './teams.js';
 
 // Ramat HaTe'enim is invented: a mid-sized Israeli town that takes on all four channels. Its
 // people, neighbourhoods and numbers are made up; the program's rules are real (docs/program.md).
@@ -29,10 +29,10 @@ export const people = {
   manager: actor('pm-tamar-golan', 'programManager'),
   hackathon: actor('hackathon-committee', 'hackathonCommittee'),
   heads: {
-    social: actor('head-social-michal', 'domainHead'),
-    educational: actor('head-educational-yoav', 'domainHead'),
-    urban: actor('head-urban-rina', 'domainHead'),
-    economic: actor('head-economic-samir', 'domainHead'),
+    social: actor(domainHeads.social.actorId, 'domainHead'),
+    educational: actor(domainHeads.educational.actorId, 'domainHead'),
+    urban: actor(domainHeads.urban.actorId, 'domainHead'),
+    economic: actor(domainHeads.economic.actorId, 'domainHead'),
   } satisfies Record<Channel, Actor<KehilaRole>>,
 } as const;
 

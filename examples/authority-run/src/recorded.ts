@@ -46,7 +46,7 @@ function plannedFor(plan: Plan<StepId>, id: StepId, phase: string | undefined): 
         : step.start;
   const explanation = explain(plan, step.id);
   return {
-    step: step.id,
+    step: id,
     phase: phase === 'start' || phase === 'finish' ? phase : undefined,
     planned,
     explanation,

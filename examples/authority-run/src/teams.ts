@@ -11,12 +11,19 @@ import { ON, TEAM_MEETINGS } from './dates.js';
 
 // The four channel teams of S6 (T1-T3): their domain heads, rosters, meetings and work plans.
 
-/** T2: each team's domain head, appointed by the city CEO. */
+const head = (name: string, actorId: string): DomainHead => ({
+  name,
+  actorId,
+  appointedBy: 'cityCeo',
+  appointedOn: ON.teamsAppointed,
+});
+
+/** T2: each team's domain head, appointed by the city CEO; only they record their team's events. */
 export const domainHeads: Record<Channel, DomainHead> = {
-  social: { name: 'Michal Ben-Ami', appointedBy: 'cityCeo', appointedOn: ON.teamsAppointed },
-  educational: { name: 'Yoav Sela', appointedBy: 'cityCeo', appointedOn: ON.teamsAppointed },
-  urban: { name: 'Rina Katz', appointedBy: 'cityCeo', appointedOn: ON.teamsAppointed },
-  economic: { name: 'Samir Haddad', appointedBy: 'cityCeo', appointedOn: ON.teamsAppointed },
+  social: head('Michal Ben-Ami', 'head-social-michal'),
+  educational: head('Yoav Sela', 'head-educational-yoav'),
+  urban: head('Rina Katz', 'head-urban-rina'),
+  economic: head('Samir Haddad', 'head-economic-samir'),
 };
 
 const SIZES: Record<Channel, number> = { social: 12, educational: 11, urban: 14, economic: 10 };

@@ -6,7 +6,7 @@ import { israelCalendar } from '@maslul/timing/israel';
 import { people } from '../../authority-run/src/authority.js';
 import { START } from '../../authority-run/src/dates.js';
 import { ID, keyOf, morningOf, runScript, script } from '../../authority-run/src/run.js';
-import type { DemoState } from '../src/demo-state.js';
+import { type DemoState, FORECAST_STEPS } from '../src/demo-state.js';
 
 // The simulated run behind the page: the authority-run example's runtime and script, on an
 // in-memory store and a manual clock, recorded up to the chosen day. The page then records the
@@ -60,9 +60,21 @@ export async function startDemoRun({ until }: { readonly until: PlainDate }): Pr
   await runtime.create(ID, { start: START });
   await runScript({ runtime, worker, clock, calendar }, { stored: 0, until });
 
+  // The forecast of one version: seeded, so the page shows the same dates for the same facts,
+  // and computed once per version (500 runs take a moment; the page asks on every poll).
+  let forecastOf: { version: number; forecast: DemoState['forecast'] } | undefined;
   const state = async (): Promise<DemoState> => {
     // The script's events are stored as seq 1, 2, ...: the next is the one after the version.
-    const { version } = await runtime.open(ID);
+    const view = await runtime.open(ID);
+    const { version } = view;
+    if (forecastOf?.version !== version) {
+      const { steps } = view.forecast({ runs: 500, seed: 1 });
+      const forecast = Object.fromEntries(
+        FORECAST_STEPS.map((id) => [id, { p50: steps[id].finish.p50, p90: steps[id].finish.p90 }]),
+      ) as DemoState['forecast'];
+      forecastOf = { version, forecast };
+    }
+    const { forecast } = forecastOf;
     const scripted = script[version];
     const now = clock.now();
     return {
@@ -72,6 +84,7 @@ export async function startDemoRun({ until }: { readonly until: PlainDate }): Pr
       today: dateIn(now, calendar.timeZone),
       recorded: version,
       total: script.length,
+      forecast,
       next: scripted && {
         n: version + 1,
         key: keyOf(version + 1),

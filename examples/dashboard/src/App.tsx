@@ -2,7 +2,7 @@ import type { KehilaMetiva } from '@maslul/kehila-metiva';
 import { kehilaMetiva } from '@maslul/kehila-metiva';
 import { useHistory, useSchedule } from '@maslul/react';
 import { useEffect, useMemo, useState } from 'react';
-import type { DemoState } from './demo-state.js';
+import { type DemoState, FORECAST_STEPS } from './demo-state.js';
 import { Initiatives } from './Initiatives.js';
 import { formatDate, LANG_NAMES, LANGS, type Lang, labelOf, MESSAGES } from './i18n.js';
 import { initiativesOf } from './initiatives-model.js';
@@ -93,6 +93,26 @@ function Dashboard({
   );
 }
 
+/** The forecast finish of the plan's approval and of the decision: median and 9 in 10. */
+function Forecast({ forecast, lang }: { forecast: DemoState['forecast']; lang: Lang }) {
+  const m = MESSAGES[lang];
+  return (
+    <dl className="forecast" aria-label={m.forecast}>
+      {FORECAST_STEPS.map((id) => (
+        <div key={id} data-forecast={id}>
+          <dt>{m.forecastOf[id]}</dt>
+          <dd>
+            {m.forecastDates(
+              formatDate(forecast[id].p50, lang),
+              formatDate(forecast[id].p90, lang),
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** The dashboard of the authority's Kehila Metiva run. */
 export function App() {
   const [lang, setLang] = useState<Lang>(langOfAddress);
@@ -126,6 +146,7 @@ export function App() {
               <strong data-today={demo.data.today}>{formatDate(demo.data.today, lang)}</strong>
             </p>
             <p>{m.recorded(demo.data.recorded, demo.data.total)}</p>
+            <Forecast forecast={demo.data.forecast} lang={lang} />
           </div>
         )}
         <LanguageSwitch lang={lang} onChange={setLang} />

@@ -44,4 +44,17 @@ export interface DemoState {
   readonly total: number;
   /** Undefined once the script is done. */
   readonly next?: NextEvent | undefined;
+  /**
+   * When the plan's approval (S9) and the decision on the initiatives (C1) finish, forecast from
+   * the facts so far (`instance.forecast`): the median date and the date 9 runs in 10 make.
+   */
+  readonly forecast: {
+    readonly [step in ForecastStep]: { readonly p50: PlainDate; readonly p90: PlainDate };
+  };
 }
+
+/** The steps the page forecasts. */
+export const FORECAST_STEPS = ['S9', 'C1'] as const;
+
+/** A step the page forecasts. */
+export type ForecastStep = (typeof FORECAST_STEPS)[number];

@@ -1,6 +1,6 @@
 import { kehilaMetiva } from '@maslul/kehila-metiva';
 import type { Occurrence, PlainDate, Plan, StepKind, StepStatus } from '@maslul/timing';
-import { type Lang, labelOf } from './i18n.js';
+import { type Lang, labelOf, MESSAGES } from './i18n.js';
 
 // The Gantt's rows and axis, from the plan and statuses the HTTP API gives: one group per track of
 // the program, in the program's order, each step a row from its planned (or recorded) start to its
@@ -56,19 +56,45 @@ export function timelineGroups(
       const step = plan.steps[id];
       const definition = kehilaMetiva.steps[id as keyof typeof kehilaMetiva.steps];
       if (!step || !definition) return [];
-      return [
-        {
-          id,
-          label: labelOf(definition.label, lang),
-          kind: step.kind,
-          status: status[id] ?? 'upcoming',
-          start: step.start,
-          finish: step.finish,
-          occurrences: step.occurrences,
-        },
-      ];
+      const row = {
+        id,
+        label: labelOf(definition.label, lang),
+        kind: step.kind,
+        status: status[id] ?? 'upcoming',
+        start: step.start,
+        finish: step.finish,
+        occurrences: step.occurrences,
+      };
+      // Under S6, each channel team's four planned work meetings (T3), once it is appointed.
+      return id === 'S6' ? [row, ...teamMeetingRows(plan, status, lang)] : [row];
     }),
   }));
+}
+
+/** The rows of the teams' planned meetings: the plan's `team-<channel>.meet` series. */
+function teamMeetingRows(
+  plan: Plan,
+  status: { readonly [step: string]: StepStatus },
+  lang: Lang,
+): TimelineRow[] {
+  const meet = labelOf(kehilaMetiva.items.team.events.meet?.label ?? 'Team meetings', lang);
+  return plan.order.flatMap((id) => {
+    const match = /^team-([a-z]+)\.meet$/.exec(id);
+    const step = plan.steps[id];
+    if (!match || !step) return [];
+    const channel = match[1] as string;
+    return [
+      {
+        id,
+        label: `${meet}: ${MESSAGES[lang].channels[channel] ?? channel}`,
+        kind: step.kind,
+        status: status[id] ?? 'upcoming',
+        start: step.start,
+        finish: step.finish,
+        occurrences: step.occurrences,
+      },
+    ];
+  });
 }
 
 /** The axis over the plan and today, whole months. */

@@ -36,7 +36,7 @@ describe('the calendar feed', () => {
     expect(head.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
   });
 
-  it('holds every one-day step of the program: the five shaping-committee meetings, the conferences, the decisions', async () => {
+  it("holds every one-day step of the program: the five shaping-committee meetings, the conferences, the decisions, each team's appointment and four work meetings (T3)", async () => {
     const calendar = new ICAL.Component(ICAL.parse(await (await feed()).text()));
     const events = calendar
       .getAllSubcomponents('vevent')
@@ -62,6 +62,26 @@ describe('the calendar feed', () => {
       'X1',
       'X3',
       'X4',
+      'team-economic.appoint',
+      'team-economic.meet/1',
+      'team-economic.meet/2',
+      'team-economic.meet/3',
+      'team-economic.meet/4',
+      'team-educational.appoint',
+      'team-educational.meet/1',
+      'team-educational.meet/2',
+      'team-educational.meet/3',
+      'team-educational.meet/4',
+      'team-social.appoint',
+      'team-social.meet/1',
+      'team-social.meet/2',
+      'team-social.meet/3',
+      'team-social.meet/4',
+      'team-urban.appoint',
+      'team-urban.meet/1',
+      'team-urban.meet/2',
+      'team-urban.meet/3',
+      'team-urban.meet/4',
     ]);
     // Meeting 5 (S8) is a meeting at 17:00 Jerusalem time like meetings 1-4, still planned.
     const s8 = byStep.get('S8');

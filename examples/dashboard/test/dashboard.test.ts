@@ -48,21 +48,31 @@ describe('the dashboard', () => {
   it('opens in Hebrew, right to left, with both tracks on one timeline', async () => {
     await page.goto(server.url);
     await expect.poll(() => html(page)).toEqual({ dir: 'rtl', lang: 'he' });
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-      'רמת התאנים (רשות בדיונית)',
-    );
+    // The program's name until GET /demo answers, then the authority's.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('רמת התאנים (רשות בדיונית)');
     const timeline = page.getByRole('table', { name: 'ציר הזמן' });
     // The program's own Hebrew labels: the strategy track and the pilot track, with their steps.
     const strategy = timeline.getByRole('rowgroup', { name: 'בניית תוכנית אסטרטגית - טווח ארוך' });
     const pilot = timeline.getByRole('rowgroup', { name: 'פיילוט התנסותי' });
     await Promise.all([strategy.waitFor(), pilot.waitFor()]);
-    await expect(strategy.locator('[data-step]').count()).resolves.toBe(10);
+    // Its ten steps, and under S6 the four teams' planned work meetings (T3).
+    await expect(strategy.locator('[data-step]').count()).resolves.toBe(14);
+    await expect(strategy.locator('[data-step="team-social.meet"]').count()).resolves.toBe(1);
     await expect(pilot.locator('[data-step]').count()).resolves.toBe(3);
     await expect(
       row(page, /מפגש ועדה מעצבת 5: סגירת התוכנית/)
         .getByText('באיחור')
         .count(),
     ).resolves.toBe(1);
+  });
+
+  it('shows the forecast P50 and P90 of the approval (S9) and of the decision (C1)', async () => {
+    for (const step of ['S9', 'C1']) {
+      const text = await page.locator(`[data-forecast="${step}"]`).textContent();
+      expect(text).toMatch(/P50 .+ · P90 .+/);
+    }
   });
 
   it('switches to English, left to right, and back', async () => {

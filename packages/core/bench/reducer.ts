@@ -50,6 +50,8 @@ export function createReducer(program: Program) {
       recorded,
       date: date as `${number}-${number}-${number}`,
       items: {},
+      actor: { id: 'bench', roles: [] },
+      workingDay: true,
     };
     if (step.rules.some((rule) => !rule.check(input))) throw new Error('rule');
     const previous = state.steps[id] ?? {};

@@ -10,7 +10,7 @@ import {
 } from 'xstate';
 import type { MachineEvent } from './events.js';
 import type { ItemDefinition } from './item.js';
-import { checkItemEvent, type ItemRecord } from './item-checks.js';
+import { type ActorRef, checkItemEvent, type ItemRecord, NO_ACTOR } from './item-checks.js';
 import type { Program } from './program.js';
 import { recordedPayloads } from './recorded.js';
 import type { StepDefinition } from './types.js';
@@ -94,9 +94,18 @@ export function failingRules(
   data: unknown,
   context: ProgramContext,
   date: PlainDate,
+  actor: ActorRef = NO_ACTOR,
+  workingDay = true,
 ): StepDefinition['rules'] {
   if (phase === 'start' || definition.rules.length === 0) return [];
-  const input = { payload: data, recorded: recordedPayloads(context), date, items: context.items };
+  const input = {
+    payload: data,
+    recorded: recordedPayloads(context),
+    date,
+    items: context.items,
+    actor,
+    workingDay,
+  };
   return definition.rules.filter((rule) => !rule.check(input));
 }
 
@@ -215,7 +224,17 @@ export function compile(program: Program) {
     const parsed = parsePayload(definition, params.phase, event.payload);
     if (!parsed.success) return false;
     parsedData.set(event, parsed.data);
-    return failingRules(definition, params.phase, parsed.data, context, event.date).length === 0;
+    return (
+      failingRules(
+        definition,
+        params.phase,
+        parsed.data,
+        context,
+        event.date,
+        event.actor,
+        event.workingDay,
+      ).length === 0
+    );
   };
   const dataOf = (params: StepParams, event: MachineEvent): unknown => {
     if (parsedData.has(event)) return parsedData.get(event);
@@ -239,6 +258,8 @@ export function compile(program: Program) {
       machineEvent.item,
       machineEvent.payload,
       machineEvent.date,
+      machineEvent.actor,
+      machineEvent.workingDay,
     );
     return checked.ok ? checked.data : undefined;
   };
@@ -261,6 +282,8 @@ export function compile(program: Program) {
           event.item,
           event.payload,
           event.date,
+          event.actor,
+          event.workingDay,
         );
         if (checked.ok) parsedData.set(event, checked.data);
         return checked.ok;

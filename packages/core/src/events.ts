@@ -109,6 +109,10 @@ export interface MachineEvent {
   readonly date: PlainDate;
   /** The item an item event is about. */
   readonly item?: string | undefined;
+  /** Who sends it, for the rules that look at the sender. */
+  readonly actor?: { readonly id: string; readonly roles: readonly string[] } | undefined;
+  /** Whether `date` is a working day of the instance's calendar (true when not given). */
+  readonly workingDay?: boolean | undefined;
 }
 
 /** The step an event type belongs to and which part of it, or the item kind and event. */

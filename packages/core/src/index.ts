@@ -44,11 +44,13 @@ export {
   type SendResult,
   type StepIdOf,
 } from './instance.js';
+export type { InstanceForecast, InstanceForecastOptions } from './instance-forecast.js';
 export {
   ItemBuilder,
   type ItemCreation,
   type ItemDefinition,
   type ItemEventOptions,
+  type ItemEventPlan,
   type ItemEventRecord,
   type ItemOptions,
   type ItemRule,
@@ -60,6 +62,7 @@ export type { ItemRecord } from './item-checks.js';
 export { type Label, labelIn } from './label.js';
 export type { Program } from './program.js';
 export { Refusal, type RefusalCode } from './refusal.js';
+export { DEFAULT_REFUSAL_LIMIT, type RefusalRecord } from './refusal-log.js';
 export {
   createRuntime,
   type InstanceView,

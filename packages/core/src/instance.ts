@@ -22,13 +22,20 @@ import {
 } from './compile.js';
 import { type Deadline, deadlinesOf } from './deadlines.js';
 import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
-import { factsOf } from './facts-of.js';
 import { idIssue } from './ids.js';
+import {
+  forecastOf,
+  type InstanceForecast,
+  type InstanceForecastOptions,
+} from './instance-forecast.js';
 import type { ItemDefinition } from './item.js';
-import { checkItemEvent, ruleOf } from './item-checks.js';
+import { checkItemEvent } from './item-checks.js';
 import { type Label, labelIn } from './label.js';
+import { ruleOf } from './payload-rule.js';
+import { plannedSchedule } from './planned-items.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
+import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from './refusal-log.js';
 import { keyReused, sameEvent } from './same-event.js';
 import { checkStart } from './start-date.js';
 import type { StepDefinition } from './types.js';
@@ -216,6 +223,8 @@ export interface InstanceOptions {
   readonly clock: Clock;
   /** Which days are working days; Monday to Friday by default. */
   readonly calendar?: WorkCalendar | undefined;
+  /** How many refusals {@link ProgramInstance.refusals} keeps, the newest (default 200). */
+  readonly refusalLimit?: number | undefined;
 }
 
 /**
@@ -266,7 +275,12 @@ export interface ProgramInstance<P extends Program = Program> {
   current(): {
     readonly [track: string]: { readonly step: StepIdOf<P> | 'done'; readonly running: boolean };
   };
-  /** The plan from the facts so far, with each step's status at an instant (now by default). */
+  /**
+   * The plan from the facts so far, with each step's status at an instant (now by default): the
+   * program's steps, and the series of planned item events (`<item>.<event>`, with the item event
+   * they are planned from) once that is recorded. Those ids are not in the type: read them
+   * through a `Plan` of string ids (`(plan as Plan).steps['team-social.meet']`).
+   */
   schedule(at?: Instant): {
     readonly plan: Plan<StepIdOf<P>>;
     readonly status: Record<StepIdOf<P>, StepStatus>;
@@ -275,6 +289,18 @@ export interface ProgramInstance<P extends Program = Program> {
   deadlines(): readonly Deadline[];
   /** The events accepted by this instance object, with their rule traces. */
   history(): readonly LogEntry[];
+  /**
+   * The events this instance object refused, oldest first: who tried what, when, and the rule
+   * that refused it. Kept apart from the history (facts only), the newest `refusalLimit`.
+   */
+  refusals(): readonly RefusalRecord[];
+  /**
+   * P10/P50/P90 dates of every step from the facts recorded so far: the windows of what is not
+   * recorded yet are sampled (seeded), what is recorded stays fixed.
+   *
+   * @throws MaslulError `invalid-option` for a bad `runs` or `seed`
+   */
+  forecast(options?: InstanceForecastOptions | undefined): InstanceForecast<StepIdOf<P>>;
 }
 
 /** The compiled machine of each program, made once. */
@@ -307,6 +333,15 @@ function checkActor(actor: unknown): Refusal | undefined {
       'core.actor',
       ['actor'],
       'The actor needs an id (a string) and roles (a list of role ids).',
+    );
+  }
+  // The id is what the history and the refusal log say about who did it: it must say something.
+  if (a.id.trim() === '') {
+    return refuse(
+      'invalid-actor',
+      'core.actor',
+      ['actor', 'id'],
+      `The actor's id ${JSON.stringify(a.id)} is blank; give the id of the person or body that sends the event, e.g. "pm-dana".`,
     );
   }
   return undefined;
@@ -360,6 +395,7 @@ function checkItem(
   event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
   date: PlainDate,
+  workingDay: boolean,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const item = (program.items as Record<string, ItemDefinition>)[target.kind] as ItemDefinition;
   const spec = target.event === 'create' ? item.create : item.events[target.event];
@@ -380,6 +416,8 @@ function checkItem(
     event.item,
     event.payload,
     date,
+    actor,
+    workingDay,
   );
   if (!checked.ok) {
     const issues = (
@@ -430,6 +468,7 @@ function check(
   event: { type: string; payload?: unknown; item?: unknown },
   actor: Actor,
   date: PlainDate,
+  workingDay: boolean,
 ): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
   const target = typeof event?.type === 'string' ? targetOf(program, event.type) : undefined;
   if (!target) {
@@ -440,7 +479,7 @@ function check(
       `"${String(event?.type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
     );
   }
-  if ('kind' in target) return checkItem(program, context, target, event, actor, date);
+  if ('kind' in target) return checkItem(program, context, target, event, actor, date, workingDay);
   const definition = (program.steps as Record<string, StepDefinition>)[
     target.step
   ] as StepDefinition;
@@ -458,7 +497,7 @@ function check(
     const issues = parsed.error.issues.map((issue) => ({
       code: 'invalid-payload',
       path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      rule: ruleOf(issue),
+      rule: ruleOf(issue, definition.payload),
       step: target.step,
       message: `"${event.type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
     }));
@@ -495,7 +534,15 @@ function check(
       target.step,
     );
   }
-  const failing = failingRules(definition, target.phase, parsed.data, context, date);
+  const failing = failingRules(
+    definition,
+    target.phase,
+    parsed.data,
+    context,
+    date,
+    actor,
+    workingDay,
+  );
   const judged = target.phase === 'start' ? [] : definition.rules;
   const trace = judged.map((rule) => ({
     rule: rule.id,
@@ -596,6 +643,8 @@ function instanceFrom<P extends Program>(
   const machine = machineOf(program);
   const calendar = options.calendar ?? mondayToFriday;
   const { clock, start } = options;
+  const refusalLimit = checkRefusalLimit(options.refusalLimit);
+  const refusals: RefusalRecord[] = [];
   // One actor per instance, started from the stored state (or afresh) and fed one event at a
   // time: the same machine any XState user runs. Items are its child actors; with no timers
   // anywhere, each send is synchronous.
@@ -611,12 +660,8 @@ function instanceFrom<P extends Program>(
   let planned: { state: State; plan: Plan } | undefined;
   const planOf = (of: State): Plan => {
     if (planned?.state === of) return planned.plan;
-    const solved = solve(program.schedule, {
-      start,
-      calendar,
-      facts: factsOf(program, of.current.context),
-      target: program.target,
-    });
+    const { schedule, facts } = plannedSchedule(program, of.current.context);
+    const solved = solve(schedule, { start, calendar, facts, target: program.target });
     if (of === state) planned = { state: of, plan: solved };
     return solved;
   };
@@ -633,6 +678,17 @@ function instanceFrom<P extends Program>(
   };
 
   const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
+    const result = attempt(event, sendOptions);
+    const now = clock.now();
+    // A stored event replayed on load is never refused (the clock is unbounded then): skip it.
+    if (!result.ok && Number.isFinite(now)) {
+      refusals.push(refusalRecordOf(result.refusal, event, sendOptions, now));
+      if (refusals.length > refusalLimit) refusals.splice(0, refusals.length - refusalLimit);
+    }
+    return result;
+  };
+
+  const attempt = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
     const key = sendOptions?.idempotencyKey;
     const keyProblem = key === undefined ? undefined : idIssue(key, ['idempotencyKey']);
     if (keyProblem) return { ok: false, refusal: new Refusal('invalid-id', [keyProblem]) };
@@ -677,6 +733,7 @@ function instanceFrom<P extends Program>(
         ),
       };
     }
+    const workingDay = calendar.isWorkingDay(date);
     const refused = (): SendResult => {
       const checked = check(
         program,
@@ -685,6 +742,7 @@ function instanceFrom<P extends Program>(
         raw,
         sendOptions.actor,
         date,
+        workingDay,
       );
       // The checks mirror the machine's guards; if they pass where the machine refused, say so.
       const refusal =
@@ -710,6 +768,8 @@ function instanceFrom<P extends Program>(
       payload: raw.payload,
       date,
       item: raw.item,
+      actor: sendOptions.actor,
+      workingDay,
     } satisfies MachineEvent);
     const next = actor.getSnapshot();
     if (next === before) return refused();
@@ -761,6 +821,15 @@ function instanceFrom<P extends Program>(
     },
     deadlines: () => deadlinesOf(plan()),
     history: () => [...log],
+    refusals: () => [...refusals],
+    forecast: (forecastOptions) => {
+      const { schedule, facts } = plannedSchedule(program, state.current.context);
+      return forecastOf(
+        schedule,
+        { start, calendar, facts, target: program.target },
+        forecastOptions,
+      );
+    },
   };
 }
 

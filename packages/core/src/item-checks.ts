@@ -1,5 +1,6 @@
 import type { ProgramContext } from './compile.js';
 import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
+import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
 import { recordedPayloads } from './recorded.js';
 import type { RefusalCode } from './refusal.js';
@@ -30,22 +31,14 @@ export interface ItemRecord {
   readonly events: { readonly [event: string]: ItemEventRecord };
 }
 
-/** A rule id at the start of a message: `S0: …`, `T1: …`, `PB12: …` (letters, then digits). */
-const RULE_PREFIX = /^([A-Z]+[0-9][A-Za-z0-9]*): /;
-
-/**
- * The rule a schema issue names: a program's custom checks put the rule id in `params.rule`
- * (`ctx.addIssue({ code: 'custom', params: { rule: 'T1' }, ... })`). zod's own checks cannot carry
- * params, only a message (`z.enum(CHANNELS, { error: 'S0: …' })`): a rule id that starts the
- * message counts too. Others are `core.payload`.
- */
-export function ruleOf(issue: unknown): string {
-  const { params, message } = issue as { params?: { rule?: unknown }; message?: unknown };
-  const rule = params?.rule;
-  if (typeof rule === 'string' && rule !== '') return rule;
-  const prefix = typeof message === 'string' ? RULE_PREFIX.exec(message) : null;
-  return prefix?.[1] ?? 'core.payload';
+/** Who sends an event, as rules see it. */
+export interface ActorRef {
+  readonly id: string;
+  readonly roles: readonly string[];
 }
+
+/** The sender of a machine event sent without one (straight to the machine, not via `send`). */
+export const NO_ACTOR: ActorRef = Object.freeze({ id: '', roles: Object.freeze([]) });
 
 /** Item ids are child actor ids and appear in paths: the same shape as step ids. */
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -79,6 +72,8 @@ export function checkItemEvent(
   item: unknown,
   payload: unknown,
   date: string,
+  actor: ActorRef = NO_ACTOR,
+  workingDay = true,
 ): ItemCheck {
   const definition = (program.items as Record<string, ItemDefinition>)[kind] as ItemDefinition;
   const type = `${kind}.${event}`;
@@ -149,7 +144,7 @@ export function checkItemEvent(
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({
         path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        rule: ruleOf(issue),
+        rule: ruleOf(issue, spec.payload),
         message: `"${type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
       }));
       return {
@@ -168,7 +163,7 @@ export function checkItemEvent(
     : { id: item, data, events: {} };
   const recorded = recordedPayloads(context);
   const failing = spec.rules.find(
-    (rule) => !rule.check({ payload: data, recorded, item: view, date }),
+    (rule) => !rule.check({ payload: data, recorded, item: view, date, actor, workingDay }),
   );
   if (failing) {
     const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');

@@ -1,10 +1,12 @@
+import type { Duration } from '@maslul/timing';
 import type * as z from 'zod';
 import type { Label } from './label.js';
 import type { Schema } from './types.js';
 
 /**
- * What a rule on an item sees: the payload, the payloads recorded by the program's steps, and
- * the item: its id, the data it was created with, and the last payload of each of its events.
+ * What a rule on an item sees: the payload, the payloads recorded by the program's steps, the
+ * item (its id, the data it was created with, and the last payload of each of its events), and
+ * who sends the event, so a rule can say "only the applicant may appeal".
  *
  * @example
  * ```ts
@@ -15,6 +17,8 @@ import type { Schema } from './types.js';
  *   recorded: { S8: { objectives: ['o1'] } },
  *   item: { id: 'i1', data: { title: 'Community garden' }, events: {} },
  *   date: '2027-08-01',
+ *   actor: { id: 'pm-dana', roles: ['programManager'] },
+ *   workingDay: true,
  * };
  * ```
  * @category Items
@@ -25,6 +29,10 @@ export interface ItemRuleInput<P> {
   readonly item: ItemView;
   /** The plain date of the event being checked, in the calendar's time zone. */
   readonly date: string;
+  /** Who sends the event: their id and roles. */
+  readonly actor: { readonly id: string; readonly roles: readonly string[] };
+  /** Whether `date` is a working day of the instance's calendar. */
+  readonly workingDay: boolean;
 }
 
 /**
@@ -90,6 +98,29 @@ export interface ItemRule<P = unknown> {
 type Output<P> = P extends Schema ? z.output<P> : undefined;
 
 /**
+ * How an item event is planned: as a series per item, from another of its events (or its
+ * creation), like a channel team's four work meetings every two weeks from its appointment. The
+ * series is a step of the instance's plan, `<item>.<event>`, on working days, with its deadlines.
+ *
+ * @example
+ * ```ts
+ * import { about } from '@maslul/timing';
+ * import type { ItemEventPlan } from '@maslul/core';
+ *
+ * const meetings: ItemEventPlan = { after: 'appoint', lag: about(2, 'weeks'), repeat: { every: 'P2W', count: 4 } };
+ * ```
+ * @category Items
+ */
+export interface ItemEventPlan {
+  /** The event of the same item the series is planned from; `'create'` (the default) for its creation. */
+  readonly after?: string | undefined;
+  /** How long after that event the first occurrence is due; none by default. */
+  readonly lag?: Duration | string | undefined;
+  /** The cadence and how many occurrences make it done. */
+  readonly repeat: { readonly every: string; readonly count: number };
+}
+
+/**
  * How an item is created: who may, after which steps of the program, with what data and rules.
  *
  * @example
@@ -148,6 +179,8 @@ export interface ItemEventOptions<
   readonly after?: readonly Ref[] | undefined;
   readonly payload?: P;
   readonly rules?: readonly ItemRule<Output<P>>[] | undefined;
+  /** Plans the event as a series per item (see {@link ItemEventPlan}). */
+  readonly planned?: ItemEventPlan | undefined;
 }
 
 /**
@@ -183,6 +216,7 @@ export interface ItemDefinition {
       readonly after: readonly string[];
       readonly payload: Schema | undefined;
       readonly rules: readonly ItemRule[];
+      readonly planned?: ItemEventPlan | undefined;
     };
   };
 }
@@ -253,6 +287,7 @@ export class ItemBuilder<Role extends string, Ref extends string, State extends 
         after: options.after ?? [],
         payload: options.payload,
         rules: (options.rules ?? []) as readonly ItemRule[],
+        ...(options.planned ? { planned: options.planned } : {}),
       },
     });
   }

@@ -188,6 +188,19 @@ function checkItems(draft: Draft, issues: Issue[]): void {
       checkId(name, 'item event', [...path, 'events', name], issues);
       uses.push([event.by, [...path, 'events', name, 'by']]);
       afters.push([event.after, [...path, 'events', name, 'after']]);
+      const from = event.planned?.after;
+      if (
+        from !== undefined &&
+        from !== 'create' &&
+        (from === name || !Object.hasOwn(item.events, from))
+      ) {
+        issues.push({
+          code: 'unknown-event',
+          path: [...path, 'events', name, 'planned', 'after'],
+          rule: 'core.item-plan',
+          message: `Event "${item.kind}.${name}" is planned after "${from}", which is not another event of "${item.kind}"; name one of its events, or "create".`,
+        });
+      }
       for (const state of [...event.from, event.to]) {
         if (!states.has(state)) {
           issues.push({

@@ -16,6 +16,7 @@ import {
   type SendResult,
 } from './instance.js';
 import type { Program } from './program.js';
+import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from './refusal-log.js';
 import { keyReused, sameEvent } from './same-event.js';
 import type { DeadlineChanges, InstanceStore } from './store-port.js';
 
@@ -43,6 +44,8 @@ export interface RuntimeOptions {
   readonly migrations?: { readonly [fromVersion: number]: Migration } | undefined;
   /** How many loaded instances stay in memory (default 1,000; least recently used go first). */
   readonly cacheSize?: number | undefined;
+  /** How many refusals the store keeps per instance, the newest (default 200). */
+  readonly refusalLimit?: number | undefined;
 }
 
 /**
@@ -59,7 +62,7 @@ export interface RuntimeOptions {
  */
 export type InstanceView<P extends Program = Program> = Pick<
   ProgramInstance<P>,
-  'program' | 'current' | 'schedule' | 'deadlines' | 'snapshot'
+  'program' | 'current' | 'schedule' | 'deadlines' | 'snapshot' | 'forecast'
 > & {
   /**
    * The stored version: the seq of the last event this runtime loaded or stored. Live, like
@@ -109,6 +112,13 @@ export interface Runtime<P extends Program = Program> {
   snapshot(id: string): Promise<InstanceSnapshot>;
   /** Every stored event of the instance, in order. */
   history(id: string): Promise<readonly LogEntry[]>;
+  /**
+   * The instance's stored refusals, oldest first: who tried what, when, and the rule that
+   * refused it (the newest `refusalLimit`).
+   *
+   * @throws MaslulError `unknown-instance`
+   */
+  refusals(id: string): Promise<readonly RefusalRecord[]>;
   /** Forgets the instances held in memory (the next call loads from the store). */
   evict(id?: string | undefined): void;
 }
@@ -191,6 +201,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
   const { store, clock, calendar, migrations } = options;
   const snapshotEvery = options.snapshotEvery ?? 100;
   const cacheSize = options.cacheSize ?? 1000;
+  const refusalLimit = checkRefusalLimit(options.refusalLimit);
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 1) {
     throw new MaslulError([
       {
@@ -273,6 +284,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       schedule: (at) => instance.schedule(at),
       deadlines: () => instance.deadlines(),
       snapshot: () => instance.snapshot(),
+      forecast: (forecastOptions) => instance.forecast(forecastOptions),
     };
   };
 
@@ -299,48 +311,62 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
   const send = (id: string, event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>) => {
     checkInstanceId(id);
     return serial(id, async (): Promise<SendResult> => {
-      let loaded = await load(id);
-      let result = loaded.instance.send(event, sendOptions);
+      const result = await sendNow(id, event, sendOptions);
+      // Refusals go to the refusal log, apart from the events: who tried what, and why not.
       if (!result.ok) {
-        const key = sendOptions?.idempotencyKey;
-        if (result.refusal.code === 'already-applied' && key !== undefined) {
-          const first = await firstResult(id, key, event, loaded);
-          if (first) return first;
-        }
-        // A refusal writes nothing, so the store's version check cannot tell that this process's
-        // copy is behind another process's writes: ask the store before refusing, and judge the
-        // event again on the instance as stored.
-        if ((await store.version(id)) === loaded.version) return result;
-        cache.delete(id);
-        loaded = await load(id);
-        result = loaded.instance.send(event, sendOptions);
-        if (!result.ok) return result;
+        const record = refusalRecordOf(result.refusal, event, sendOptions, clock.now());
+        await store.appendRefusal(id, record, refusalLimit);
       }
-      const before = loaded.version;
-      if (result.duplicate) return result;
-      const { next, changes: deadlineChanges } = changes(loaded.deadlines, result.deadlines);
-      const seq = result.entry.seq;
-      try {
-        await store.append(id, {
-          expectedVersion: before,
-          entries: [result.entry],
-          snapshot: seq % snapshotEvery === 0 ? result.snapshot : undefined,
-          deadlines: deadlineChanges,
-        });
-      } catch (error) {
-        // The instance in memory took an event the store did not: it must be loaded again.
-        cache.delete(id);
-        const key = sendOptions.idempotencyKey;
-        if (error instanceof MaslulError && error.code === 'version-conflict' && key) {
-          const first = await firstResult(id, key, event, undefined);
-          if (first) return first;
-        }
-        throw error;
-      }
-      loaded.version = seq;
-      loaded.deadlines = next;
       return result;
     });
+  };
+
+  const sendNow = async (
+    id: string,
+    event: ProgramEvent<P>,
+    sendOptions: SendOptions<RoleOf<P>>,
+  ): Promise<SendResult> => {
+    let loaded = await load(id);
+    let result = loaded.instance.send(event, sendOptions);
+    if (!result.ok) {
+      const key = sendOptions?.idempotencyKey;
+      if (result.refusal.code === 'already-applied' && key !== undefined) {
+        const first = await firstResult(id, key, event, loaded);
+        if (first) return first;
+      }
+      // A refusal writes nothing, so the store's version check cannot tell that this process's
+      // copy is behind another process's writes: ask the store before refusing, and judge the
+      // event again on the instance as stored.
+      if ((await store.version(id)) === loaded.version) return result;
+      cache.delete(id);
+      loaded = await load(id);
+      result = loaded.instance.send(event, sendOptions);
+      if (!result.ok) return result;
+    }
+    const before = loaded.version;
+    if (result.duplicate) return result;
+    const { next, changes: deadlineChanges } = changes(loaded.deadlines, result.deadlines);
+    const seq = result.entry.seq;
+    try {
+      await store.append(id, {
+        expectedVersion: before,
+        entries: [result.entry],
+        snapshot: seq % snapshotEvery === 0 ? result.snapshot : undefined,
+        deadlines: deadlineChanges,
+      });
+    } catch (error) {
+      // The instance in memory took an event the store did not: it must be loaded again.
+      cache.delete(id);
+      const key = sendOptions.idempotencyKey;
+      if (error instanceof MaslulError && error.code === 'version-conflict' && key) {
+        const first = await firstResult(id, key, event, undefined);
+        if (first) return first;
+      }
+      throw error;
+    }
+    loaded.version = seq;
+    loaded.deadlines = next;
+    return result;
   };
 
   return {
@@ -394,6 +420,11 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       const events = await store.events(id);
       if (events.length === 0 && (await store.version(id)) === undefined) throw unknownInstance(id);
       return events;
+    },
+    refusals: async (id) => {
+      checkInstanceId(id);
+      if ((await store.version(id)) === undefined) throw unknownInstance(id);
+      return store.refusals(id);
     },
     evict: (id) => {
       if (id === undefined) cache.clear();

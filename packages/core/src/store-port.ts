@@ -1,6 +1,7 @@
 import type { PlainDate } from '@maslul/timing';
 import type { Deadline } from './deadlines.js';
 import type { InstanceSnapshot, LogEntry } from './instance.js';
+import type { RefusalRecord } from './refusal-log.js';
 
 /**
  * A stored instance as {@link InstanceStore.load} returns it: what it runs, how many events it
@@ -127,4 +128,11 @@ export interface InstanceStore {
   eventByKey(id: string, key: string): Promise<LogEntry | undefined>;
   /** The instance's events with a seq above `after` (0 by default), in order. */
   events(id: string, after?: number | undefined): Promise<readonly LogEntry[]>;
+  /**
+   * Adds a refused event to the instance's refusal log (kept apart from its events), keeping
+   * only the newest `keep`; `unknown-instance` if there is none.
+   */
+  appendRefusal(id: string, refusal: RefusalRecord, keep: number): Promise<void>;
+  /** The instance's refusal log, oldest first (empty when it has none, or no instance). */
+  refusals(id: string): Promise<readonly RefusalRecord[]>;
 }

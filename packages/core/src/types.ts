@@ -33,7 +33,8 @@ export type Schema = z.ZodType;
 
 /**
  * What a rule sees when it is checked: the event's payload and date, the payloads recorded so far
- * by step id (the last one of each; a span's is its finish payload), and the items of the run.
+ * by step id (the last one of each; a span's is its finish payload), the items of the run, and
+ * who sends the event.
  *
  * @example
  * ```ts
@@ -44,6 +45,8 @@ export type Schema = z.ZodType;
  *   recorded: { S0: { channels: ['social'] } },
  *   date: '2026-09-22',
  *   items: {},
+ *   actor: { id: 'shaping-committee', roles: ['shapingCommittee'] },
+ *   workingDay: true,
  * };
  * ```
  * @category Rules
@@ -55,6 +58,10 @@ export interface RuleInput<P> {
   readonly date: PlainDate;
   /** The items created so far, by id: kind, state, data and events. */
   readonly items: { readonly [item: string]: ItemRecord };
+  /** Who sends the event: their id and roles. */
+  readonly actor: { readonly id: string; readonly roles: readonly string[] };
+  /** Whether `date` is a working day of the instance's calendar. */
+  readonly workingDay: boolean;
 }
 
 /**

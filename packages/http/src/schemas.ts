@@ -130,6 +130,28 @@ export const historyBody = z
   .object({ entries: z.array(entrySchema).readonly() })
   .openapi('History');
 
+/** A refused event, as the refusal log keeps it. */
+export const refusalSchema = z
+  .object({
+    at: z
+      .string()
+      .openapi({ description: 'When it was refused (the server clock), an ISO instant' }),
+    actor: actorSchema,
+    type: z.string(),
+    item: z.string().optional(),
+    code: z.string(),
+    rule: z.string(),
+    path: z.array(z.union([z.string(), z.number()])).readonly(),
+    message: z.string(),
+    idempotencyKey: z.string().optional(),
+  })
+  .openapi('Refusal');
+
+/** The answer to `GET /instances/{id}/refusals`. */
+export const refusalsBody = z
+  .object({ refusals: z.array(refusalSchema).readonly() })
+  .openapi('Refusals');
+
 const windowSchema = z.object({ earliest: z.string(), latest: z.string() });
 
 const plannedStepSchema = z

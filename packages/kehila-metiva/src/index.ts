@@ -11,10 +11,14 @@ export { type KehilaMetiva, kehilaMetiva } from './program/kehila-metiva.js';
 export { type KehilaRole, roles } from './program/roles.js';
 export {
   appointedByTheCityCeo,
+  atMostFourMeetings,
+  byTheTeamsOwnDomainHead,
   continuesOnlyWithProgress,
   everyChannelPlanned,
   everyInitiativeDecided,
+  headAppointedByTheCityCeo,
   logicModelChannels,
+  meetingsOnWorkingDays,
   meetingsTwoWeeksApart,
   pictureOfTheFiveChallenges,
   planAfterFourMeetings,

@@ -3,6 +3,7 @@ import type {
   InstanceSnapshot,
   LogEntry,
   NewInstance,
+  RefusalRecord,
   StoredInstance,
 } from '@maslul/core';
 import { conflict, instanceExists, unknownInstance } from './errors.js';
@@ -17,6 +18,7 @@ import {
   fromSnapshotText,
   toEventRow,
 } from './records.js';
+import { fromRefusalText, toRefusalText } from './refusal-records.js';
 import type { DueTimer, MaslulStore, TimerState } from './timer-store.js';
 
 interface TimerRow {
@@ -39,6 +41,8 @@ interface InstanceRow {
   /** Snapshots by seq, as JSON text. */
   snapshots: Map<number, string>;
   keys: Map<string, number>;
+  /** The refusal log, oldest first, as JSON text. */
+  refusals: string[];
 }
 
 /**
@@ -116,6 +120,7 @@ export function createMemoryStore(): MaslulStore {
         events: [],
         snapshots: new Map([[0, snapshot]]),
         keys: new Map(),
+        refusals: [],
       });
       addTimers(instance.id, instance.deadlines);
     },
@@ -190,6 +195,17 @@ export function createMemoryStore(): MaslulStore {
       return (instances.get(id)?.events ?? [])
         .filter((e) => e.seq > after)
         .map((e) => fromEventRow(e, id));
+    },
+
+    async appendRefusal(id: string, refusal: RefusalRecord, keep: number) {
+      const text = toRefusalText(id, refusal, keep);
+      const row = rowOf(id);
+      row.refusals.push(text);
+      if (row.refusals.length > keep) row.refusals.splice(0, row.refusals.length - keep);
+    },
+
+    async refusals(id: string) {
+      return (instances.get(id)?.refusals ?? []).map((text, n) => fromRefusalText(text, id, n));
     },
 
     async claimDue({ now, limit, worker, leaseUntil }) {

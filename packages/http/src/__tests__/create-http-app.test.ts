@@ -26,6 +26,7 @@ describe('createHttpApp', () => {
       ['/instances/town/events', { method: 'POST', body: '{"type":"S0"}' }],
       ['/instances/town/schedule', {}],
       ['/instances/town/history', {}],
+      ['/instances/town/refusals', {}],
       ['/openapi.json', {}],
       ['/no/such/route', {}],
     ] as const) {
@@ -104,6 +105,32 @@ describe('createHttpApp', () => {
     expect(schedule.plan.steps.S0.recorded).toEqual({ start: true, finish: true });
     expect(schedule.status.S0).toBe('done');
     expect(schedule.status.S1).toBe('overdue'); // due about two weeks after S0
+  });
+
+  it('keeps a refused event out of the history and in the refusal log, with its rule', async () => {
+    const { app, runtime } = setUp();
+    await runtime.create('town', { start: START });
+    const refused = await app.request(
+      '/instances/town/events',
+      post(people.resident, { type: 'S0', payload: scope }),
+    );
+    expect(refused.status).toBe(403);
+    const headers = { headers: as(people.manager) };
+    const history = await (await app.request('/instances/town/history', headers)).json();
+    expect(history.entries).toEqual([]);
+    const log = await app.request('/instances/town/refusals', headers);
+    expect(log.status).toBe(200);
+    expect((await log.json()).refusals).toEqual([
+      {
+        at: new Date(NOW).toISOString(),
+        actor: { id: people.resident.id, roles: ['public'] },
+        type: 'S0',
+        code: 'forbidden',
+        rule: 'core.roles',
+        path: ['actor', 'roles'],
+        message: `"${people.resident.id}" may not record "S0": it needs one of the roles "steeringCommittee".`,
+      },
+    ]);
   });
 
   it('takes the instant an event happened at from the body', async () => {

@@ -63,10 +63,11 @@ describe('error answers', () => {
     expect(body.error.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: ['payload', 'channels'], rule: 'S0', step: 'S0' }),
-        expect.objectContaining({ path: ['payload', 'focusAreas'], rule: 'core.payload' }),
+        // The scope's fields serve S0: a wrong type names it too, not core.payload.
+        expect.objectContaining({ path: ['payload', 'focusAreas'], rule: 'S0' }),
       ]),
     );
-    expect(body.error.issues.find((i) => i.rule === 'S0')?.message).toContain(
+    expect(body.error.issues.find((i) => i.path[1] === 'channels')?.message).toContain(
       'one to four channels',
     );
     expect(await version()).toBe(0);
@@ -102,6 +103,7 @@ describe('error answers', () => {
       '/instances/nowhere',
       '/instances/nowhere/schedule',
       '/instances/nowhere/history',
+      '/instances/nowhere/refusals',
     ]) {
       const body = await expectError(app.request(path, { headers }), 404, 'unknown-instance');
       expect(body.error.message).toContain('"nowhere"');

@@ -83,6 +83,7 @@ describe('GET /openapi.json', () => {
       '/instances/{id}',
       '/instances/{id}/events',
       '/instances/{id}/history',
+      '/instances/{id}/refusals',
       '/instances/{id}/schedule',
     ]);
     const events = document.paths['/instances/{id}/events']?.post;

@@ -184,8 +184,18 @@ const categories = [
 ] as const;
 
 export const domainHeads = {
-  social: { name: 'מיכל אברהם', appointedBy: 'cityCeo', appointedOn: '2027-01-28' },
-  urban: { name: 'יאיר גולן', appointedBy: 'cityCeo', appointedOn: '2027-01-28' },
+  social: {
+    name: 'מיכל אברהם',
+    actorId: 'head-social-michal',
+    appointedBy: 'cityCeo',
+    appointedOn: '2027-01-28',
+  },
+  urban: {
+    name: 'יאיר גולן',
+    actorId: 'head-urban-yair',
+    appointedBy: 'cityCeo',
+    appointedOn: '2027-01-28',
+  },
 } as const;
 
 /** T1: the roster of a channel team, 12 members by default (any size, to test the limits). */

@@ -15,10 +15,11 @@ function leafStates(machine: ReturnType<typeof compile>): string[] {
 const leavesOf = (value: unknown): string[] =>
   Object.entries(value as Record<string, string>).map(([track, state]) => `${track}.${state}`);
 
-/** The scripted run as the machine takes it: each event with its plain date. */
-const events: MachineEvent[] = happyPath.map(({ date, event }) => ({
+/** The scripted run as the machine takes it: each event with its plain date and its sender. */
+const events: MachineEvent[] = happyPath.map(({ date, event, actor }) => ({
   ...(event as Omit<MachineEvent, 'date'>),
   date: date as MachineEvent['date'],
+  actor,
 }));
 
 describe('kehilaMetiva, compiled', () => {

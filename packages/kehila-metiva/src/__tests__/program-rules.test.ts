@@ -7,6 +7,7 @@ import {
   challenges,
   decision,
   decisions,
+  domainHeads,
   driveTo,
   hackathon,
   type KehilaEvent,
@@ -263,7 +264,7 @@ describe('kehilaMetiva rules', () => {
     const appoint: KehilaEvent = {
       type: 'team.appoint',
       item: 'team-social',
-      payload: { name: 'מיכל אברהם', appointedBy: 'cityCeo', appointedOn: '2027-01-28' },
+      payload: domainHeads.social,
     };
 
     it('T2: accepts the appointment by the city CEO', () => {
@@ -277,7 +278,7 @@ describe('kehilaMetiva rules', () => {
       const byManager: KehilaEvent = {
         type: 'team.appoint',
         item: 'team-social',
-        payload: { name: 'מיכל אברהם', appointedBy: 'programManager', appointedOn: '2027-01-28' },
+        payload: { ...domainHeads.social, appointedBy: 'programManager' },
       };
       expectRefused(run, '2027-01-28', byManager, actors.ceo, 'rule-failed', 'T2');
     });

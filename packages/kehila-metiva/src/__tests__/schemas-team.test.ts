@@ -32,7 +32,12 @@ const members = (count: number) =>
   }));
 const team = (count: number) => ({
   channel: 'social',
-  domainHead: { name: 'מיכל אברהם', appointedBy: 'cityCeo', appointedOn: '2027-01-20' },
+  domainHead: {
+    name: 'מיכל אברהם',
+    actorId: 'head-social-michal',
+    appointedBy: 'cityCeo',
+    appointedOn: '2027-01-20',
+  },
   members: members(count),
 });
 
@@ -49,17 +54,15 @@ describe('teamMemberSchema', () => {
 });
 
 describe('domainHeadSchema', () => {
-  it('T2: records who appointed the domain head', () => {
-    expect(domainHeadSchema.parse({ name: 'Michal', appointedBy: 'cityCeo' })).toEqual({
-      name: 'Michal',
-      appointedBy: 'cityCeo',
-    });
+  it('T2: records who appointed the domain head, and the actor id they record with', () => {
+    const head = { name: 'Michal', actorId: 'head-social-michal', appointedBy: 'cityCeo' };
+    expect(domainHeadSchema.parse(head)).toEqual(head);
   });
 
-  it('T2: refuses a domain head without an appointing role', () => {
-    expect(domainHeadSchema.safeParse({ name: 'Michal' }).error?.issues[0]?.path).toEqual([
-      'appointedBy',
-    ]);
+  it('T2: refuses a domain head without an actor id or an appointing role', () => {
+    expect(
+      domainHeadSchema.safeParse({ name: 'Michal' }).error?.issues.map((issue) => issue.path),
+    ).toEqual([['actorId'], ['appointedBy']]);
   });
 });
 

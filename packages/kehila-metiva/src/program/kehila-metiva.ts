@@ -16,10 +16,14 @@ import { workPlanSchema } from '../schemas/work-plan.js';
 import { roles } from './roles.js';
 import {
   appointedByTheCityCeo,
+  atMostFourMeetings,
+  byTheTeamsOwnDomainHead,
   continuesOnlyWithProgress,
   everyChannelPlanned,
   everyInitiativeDecided,
+  headAppointedByTheCityCeo,
   logicModelChannels,
+  meetingsOnWorkingDays,
   meetingsTwoWeeksApart,
   pictureOfTheFiveChallenges,
   planAfterFourMeetings,
@@ -87,7 +91,7 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
           he: 'מפגש ועדה מעצבת 2: תוצאות המיפוי',
         },
         by: ['shapingCommittee'],
-        payload: meetingRecordSchema,
+        payload: meetingRecordSchema.meta({ rule: 'S3' }),
       })
       .milestone('S4', {
         label: { en: 'Launch conference: the compass', he: 'כנס השקה רשותי: המצפן' },
@@ -122,7 +126,7 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
         },
         by: ['shapingCommittee'],
         after: twoWeeks,
-        payload: meetingRecordSchema,
+        payload: meetingRecordSchema.meta({ rule: 'S7' }),
       })
       .meeting('S8', {
         label: {
@@ -198,7 +202,7 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
         by: ['programManager'],
         after: ['S5'],
         payload: teamSchema,
-        rules: [teamForAChosenChannel],
+        rules: [teamForAChosenChannel, headAppointedByTheCityCeo],
       },
     },
     (team) =>
@@ -216,8 +220,15 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
           by: ['domainHead'],
           from: ['appointed', 'meeting'],
           to: 'meeting',
-          payload: meetingRecordSchema,
-          rules: [meetingsTwoWeeksApart],
+          payload: meetingRecordSchema.meta({ rule: 'T3' }),
+          rules: [
+            byTheTeamsOwnDomainHead,
+            atMostFourMeetings,
+            meetingsOnWorkingDays,
+            meetingsTwoWeeksApart,
+          ],
+          // T3: four work meetings, every two weeks, from the appointment, on working days.
+          planned: { after: 'appoint', lag: twoWeeks, repeat: { every: 'P2W', count: 4 } },
         })
         .event('submitPlan', {
           label: { en: 'Work plan submitted', he: 'הגשת תוכנית עבודה' },
@@ -225,7 +236,7 @@ export const kehilaMetiva = defineProgram('kehila-metiva', {
           from: ['meeting'],
           to: 'planned',
           payload: workPlanSchema,
-          rules: [planAfterFourMeetings],
+          rules: [byTheTeamsOwnDomainHead, planAfterFourMeetings],
         }),
   )
   .item(

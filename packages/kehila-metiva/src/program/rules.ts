@@ -9,7 +9,7 @@ import type { InitiativeMeasurement } from '../schemas/initiative-measurement.js
 import type { LogicModel } from '../schemas/logic-model.js';
 import type { Scope } from '../schemas/scope.js';
 import type { StrategicPlan } from '../schemas/strategic-plan.js';
-import type { Team } from '../schemas/team.js';
+import type { DomainHead, Team } from '../schemas/team.js';
 import type { WorkPlan } from '../schemas/work-plan.js';
 
 // The rules of docs/program.md that need more than one record: each has the rule's id and its reason
@@ -180,6 +180,93 @@ export const appointedByTheCityCeo: ItemRule<{ readonly appointedBy: string }> =
     he: 'ראש התחום של כל צוות ממונה על ידי מנכ"ל העירייה',
   },
   check: ({ payload }) => payload.appointedBy === 'cityCeo',
+};
+
+/**
+ * T2: a team's roster records its domain head as appointed by the city CEO too: a stored roster
+ * never contradicts T2, wherever the domain head is recorded.
+ *
+ * @example
+ * ```ts
+ * import { headAppointedByTheCityCeo } from '@maslul/kehila-metiva';
+ *
+ * headAppointedByTheCityCeo.id; // 'T2'
+ * ```
+ * @category Rules
+ */
+export const headAppointedByTheCityCeo: ItemRule<Team> = {
+  id: 'T2',
+  reason: {
+    en: "The team's domain head is recorded as appointed by the city CEO",
+    he: 'ראש התחום של הצוות רשום כמי שמונה על ידי מנכ"ל העירייה',
+  },
+  check: ({ payload }) => payload.domainHead.appointedBy === 'cityCeo',
+};
+
+/**
+ * T2: a team's meetings and work plan are recorded only by its own domain head: the one its
+ * appointment names (or, before it, its roster), by actor id.
+ *
+ * @example
+ * ```ts
+ * import { byTheTeamsOwnDomainHead } from '@maslul/kehila-metiva';
+ *
+ * byTheTeamsOwnDomainHead.id; // 'T2'
+ * ```
+ * @category Rules
+ */
+export const byTheTeamsOwnDomainHead: ItemRule<unknown> = {
+  id: 'T2',
+  reason: {
+    en: "A team's events are recorded by its own domain head",
+    he: 'את אירועי הצוות רושם ראש התחום של הצוות עצמו',
+  },
+  check: ({ item, actor }) => {
+    const appointed = item.events.appoint?.payload as DomainHead | undefined;
+    const head = appointed ?? (item.data as Team).domainHead;
+    return head.actorId === actor.id;
+  },
+};
+
+/**
+ * T3: a team holds four work meetings, and no more.
+ *
+ * @example
+ * ```ts
+ * import { atMostFourMeetings } from '@maslul/kehila-metiva';
+ *
+ * atMostFourMeetings.id; // 'T3'
+ * ```
+ * @category Rules
+ */
+export const atMostFourMeetings: ItemRule<unknown> = {
+  id: 'T3',
+  reason: {
+    en: 'A team holds four work meetings, no more',
+    he: 'הצוות מקיים ארבעה מפגשי עבודה, לא יותר',
+  },
+  check: ({ item }) => (item.events.meet?.dates.length ?? 0) < 4,
+};
+
+/**
+ * T3: a team's work meetings are held on working days (in Israel: not on Friday, Saturday or a
+ * holiday such as the second day of Rosh Hashana), as they are planned.
+ *
+ * @example
+ * ```ts
+ * import { meetingsOnWorkingDays } from '@maslul/kehila-metiva';
+ *
+ * meetingsOnWorkingDays.id; // 'T3'
+ * ```
+ * @category Rules
+ */
+export const meetingsOnWorkingDays: ItemRule<unknown> = {
+  id: 'T3',
+  reason: {
+    en: 'Team meetings are held on working days',
+    he: 'מפגשי הצוות מתקיימים בימי עבודה',
+  },
+  check: ({ workingDay }) => workingDay,
 };
 
 /**

@@ -18,14 +18,16 @@ import { textSchema } from './text.js';
  * ```
  * @category Strategy track
  */
-export const communityBudgetSchema = z.strictObject({
-  amountAgorot: agorotSchema.superRefine((amount, ctx) => {
-    if (amount === 0) {
-      addRuleIssue(ctx, 'P6', 'give the community a flexible budget above 0 agorot');
-    }
-  }),
-  guidelines: textSchema,
-});
+export const communityBudgetSchema = z
+  .strictObject({
+    amountAgorot: agorotSchema.superRefine((amount, ctx) => {
+      if (amount === 0) {
+        addRuleIssue(ctx, 'P6', 'give the community a flexible budget above 0 agorot');
+      }
+    }),
+    guidelines: textSchema,
+  })
+  .meta({ rule: 'P6' });
 
 /**
  * The community's flexible budget in the plan (PROGRAM P6).

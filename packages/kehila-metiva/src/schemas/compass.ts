@@ -145,7 +145,8 @@ export const compassSchema = z
         indicatorIds.add(indicator.id);
       });
     });
-  });
+  })
+  .meta({ rule: 'S4' });
 
 /**
  * The program's vision, goals and objectives with their indicators (PROGRAM S4).

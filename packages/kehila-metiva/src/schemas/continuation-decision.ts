@@ -74,7 +74,8 @@ export const continuationDecisionSchema = z
         ['fitsPlan'],
       );
     }
-  });
+  })
+  .meta({ rule: 'C2' });
 
 /**
  * The year-two decision on one initiative, with its reasons (PROGRAM C1, C2).

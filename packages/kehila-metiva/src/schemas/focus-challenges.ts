@@ -89,7 +89,8 @@ export const focusChallengesSchema = z
         `no challenge has rank ${missing.join(', ')}; ranks 1 to 5 are all given`,
       );
     }
-  });
+  })
+  .meta({ rule: 'S1' });
 
 /**
  * The five ranked focus challenges (PROGRAM S1).

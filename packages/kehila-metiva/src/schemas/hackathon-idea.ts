@@ -47,7 +47,8 @@ export const hackathonIdeaSchema = z
         ['challengeIds'],
       );
     }
-  });
+  })
+  .meta({ rule: 'X1' });
 
 /**
  * A hackathon idea and its ties to the challenges and objectives (PROGRAM X1), as parsed.

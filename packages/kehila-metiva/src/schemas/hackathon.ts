@@ -115,7 +115,8 @@ export const hackathonSchema = z
         );
       }
     });
-  });
+  })
+  .meta({ rule: 'X1' });
 
 /**
  * The authority hackathon: ideas and selections (PROGRAM X1, X2), as parsed.

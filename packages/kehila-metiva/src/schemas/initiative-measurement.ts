@@ -82,25 +82,27 @@ export type ObjectiveProgress = z.infer<typeof objectiveProgressSchema>;
  * ```
  * @category Pilot track
  */
-export const initiativeMeasurementSchema = z.strictObject({
-  initiativeId: idSchema,
-  measuredOn: isoDateSchema,
-  progress: z.array(objectiveProgressSchema).superRefine((progress, ctx) => {
-    if (progress.length === 0) {
-      addRuleIssue(ctx, 'X3', 'measure progress toward at least one objective');
-    }
-    const seen = new Set<string>();
-    progress.forEach((entry, index) => {
-      const key =
-        entry.measure === 'share'
-          ? `a share for objective "${entry.objectiveId}"`
-          : `a value for indicator "${entry.indicatorId}" of objective "${entry.objectiveId}"`;
-      if (seen.has(key)) addIssue(ctx, `${key} is given twice; give it once`, [index]);
-      seen.add(key);
-    });
-  }),
-  notes: textSchema.optional(),
-});
+export const initiativeMeasurementSchema = z
+  .strictObject({
+    initiativeId: idSchema,
+    measuredOn: isoDateSchema,
+    progress: z.array(objectiveProgressSchema).superRefine((progress, ctx) => {
+      if (progress.length === 0) {
+        addRuleIssue(ctx, 'X3', 'measure progress toward at least one objective');
+      }
+      const seen = new Set<string>();
+      progress.forEach((entry, index) => {
+        const key =
+          entry.measure === 'share'
+            ? `a share for objective "${entry.objectiveId}"`
+            : `a value for indicator "${entry.indicatorId}" of objective "${entry.objectiveId}"`;
+        if (seen.has(key)) addIssue(ctx, `${key} is given twice; give it once`, [index]);
+        seen.add(key);
+      });
+    }),
+    notes: textSchema.optional(),
+  })
+  .meta({ rule: 'X3' });
 
 /**
  * A measurement of one initiative (PROGRAM X3).

@@ -86,26 +86,28 @@ const byChannelShape = {
  * ```
  * @category Strategy track
  */
-export const logicModelSchema = z.strictObject({
-  theoryOfChange: textSchema,
-  overall: outcomesSchema,
-  byChannel: z
-    .strictObject(byChannelShape, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `S0: ${issue.keys.map((key) => `"${key}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a channel' : 'are not channels'}; key the outcomes by ${CHANNELS.map((c) => `"${c}"`).join(', ')}`
-          : undefined,
-    })
-    .superRefine(
-      (byChannel, ctx) => {
-        if (CHANNELS.every((channel) => byChannel[channel] === undefined)) {
-          addRuleIssue(ctx, 'S5', 'give the desired outcomes of at least one channel');
-        }
-      },
-      // An unknown key (`cultural`) is left out of the value: saying "no channel" then would mislead.
-      { when: (payload) => payload.issues.length === 0 },
-    ),
-});
+export const logicModelSchema = z
+  .strictObject({
+    theoryOfChange: textSchema,
+    overall: outcomesSchema,
+    byChannel: z
+      .strictObject(byChannelShape, {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `S0: ${issue.keys.map((key) => `"${key}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a channel' : 'are not channels'}; key the outcomes by ${CHANNELS.map((c) => `"${c}"`).join(', ')}`
+            : undefined,
+      })
+      .superRefine(
+        (byChannel, ctx) => {
+          if (CHANNELS.every((channel) => byChannel[channel] === undefined)) {
+            addRuleIssue(ctx, 'S5', 'give the desired outcomes of at least one channel');
+          }
+        },
+        // An unknown key (`cultural`) is left out of the value: saying "no channel" then would mislead.
+        { when: (payload) => payload.issues.length === 0 },
+      ),
+  })
+  .meta({ rule: 'S5' });
 
 /**
  * The theory of change and logic model (PROGRAM S5).

@@ -56,27 +56,29 @@ export const ACTION_KINDS = ['program', 'intervention'] as const;
  * ```
  * @category Strategy track
  */
-export const planActionSchema = z.strictObject({
-  id: idSchema,
-  title: textSchema,
-  description: textSchema.optional(),
-  origin: z.enum(ACTION_ORIGINS, { error: 'P4: say whether the action is "existing" or "new"' }),
-  kind: z.enum(ACTION_KINDS, {
-    error: 'P2: say whether the action is a "program" or an "intervention"',
-  }),
-  strengthensSocialInfrastructure: z.boolean({
-    error: 'P1: say whether the action strengthens social infrastructure (true or false)',
-  }),
-  budget: budgetLineSchema,
-  gantt: dateRangeSchema,
-  objectiveIds: z.array(idSchema).superRefine((ids, ctx) => {
-    if (ids.length === 0) {
-      addRuleIssue(ctx, 'S6', 'link the action to at least one objective it serves');
-    }
-    reportRepeats(ctx, ids, (id) => id, 'objective id');
-  }),
-  owner: textSchema,
-});
+export const planActionSchema = z
+  .strictObject({
+    id: idSchema,
+    title: textSchema,
+    description: textSchema.optional(),
+    origin: z.enum(ACTION_ORIGINS, { error: 'P4: say whether the action is "existing" or "new"' }),
+    kind: z.enum(ACTION_KINDS, {
+      error: 'P2: say whether the action is a "program" or an "intervention"',
+    }),
+    strengthensSocialInfrastructure: z.boolean({
+      error: 'P1: say whether the action strengthens social infrastructure (true or false)',
+    }),
+    budget: budgetLineSchema.meta({ rule: 'P2' }),
+    gantt: dateRangeSchema.meta({ rule: 'P2' }),
+    objectiveIds: z.array(idSchema).superRefine((ids, ctx) => {
+      if (ids.length === 0) {
+        addRuleIssue(ctx, 'S6', 'link the action to at least one objective it serves');
+      }
+      reportRepeats(ctx, ids, (id) => id, 'objective id');
+    }),
+    owner: textSchema.meta({ rule: 'P4' }),
+  })
+  .meta({ rule: 'S6' });
 
 /**
  * An action of a channel work plan (PROGRAM S6, P1, P2, P4).

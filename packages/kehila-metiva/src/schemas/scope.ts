@@ -78,16 +78,18 @@ const timelineSchema = z
  * ```
  * @category Strategy track
  */
-export const scopeSchema = z.strictObject({
-  focusAreas: z.array(focusAreaSchema).superRefine((areas, ctx) => {
-    if (areas.length === 0) {
-      addRuleIssue(ctx, 'S0', 'name at least one focus area (neighbourhood)');
-    }
-    reportRepeats(ctx, areas, (area) => area.id, 'focus area id', ['id']);
-  }),
-  channels: channelsSchema,
-  timeline: timelineSchema,
-});
+export const scopeSchema = z
+  .strictObject({
+    focusAreas: z.array(focusAreaSchema).superRefine((areas, ctx) => {
+      if (areas.length === 0) {
+        addRuleIssue(ctx, 'S0', 'name at least one focus area (neighbourhood)');
+      }
+      reportRepeats(ctx, areas, (area) => area.id, 'focus area id', ['id']);
+    }),
+    channels: channelsSchema,
+    timeline: timelineSchema,
+  })
+  .meta({ rule: 'S0' });
 
 /**
  * The program's scope (PROGRAM S0): focus areas, channels and timeline.

@@ -150,7 +150,8 @@ export const situationPictureSchema = z
         ['publishedOn'],
       );
     }
-  });
+  })
+  .meta({ rule: 'S2' });
 
 /**
  * The authority's situation picture (PROGRAM S2).

@@ -84,7 +84,7 @@ const revisionsSchema = z.array(planRevisionSchema).superRefine((revisions, ctx)
  */
 export const strategicPlanSchema = z
   .strictObject({
-    authority: textSchema,
+    authority: textSchema.meta({ rule: 'P7' }),
     horizon: dateRangeSchema,
     workPlans: z.array(workPlanSchema).superRefine((workPlans, ctx) => {
       if (workPlans.length === 0) {
@@ -111,11 +111,11 @@ export const strategicPlanSchema = z
         );
       }
     }),
-    communityBudget: communityBudgetSchema,
-    revisions: revisionsSchema,
+    communityBudget: communityBudgetSchema.meta({ rule: 'P6' }),
+    revisions: revisionsSchema.meta({ rule: 'P3' }),
     public: z.boolean({ error: 'P5: say whether the plan is public (true or false)' }),
-    publishedOn: isoDateSchema.optional(),
-    approvedOn: isoDateSchema.optional(),
+    publishedOn: isoDateSchema.meta({ rule: 'P5' }).optional(),
+    approvedOn: isoDateSchema.meta({ rule: 'S9' }).optional(),
   })
   .superRefine((plan, ctx) => {
     if (plan.publishedOn !== undefined && !plan.public) {
@@ -135,7 +135,8 @@ export const strategicPlanSchema = z
         ['approvedOn'],
       );
     }
-  });
+  })
+  .meta({ rule: 'S8' });
 
 /**
  * The multi-year strategic plan with its channel work plans (PROGRAM S8, S9, P1-P7).

@@ -92,23 +92,33 @@ export const teamMemberSchema = z.strictObject({
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 /**
- * The domain head (ראש תחום יישובי) of a channel team (PROGRAM T2): their name, the role id that
- * appointed them (`appointedBy`, a role string such as `'cityCeo'`), and optionally when. That it
- * is the city CEO who appoints is a rule over roles, not part of this schema.
+ * The domain head (ראש תחום יישובי) of a channel team (PROGRAM T2): their name, the actor id they
+ * record the team's events with (`actorId`: only they may record its meetings and work plan), the
+ * role id that appointed them (`appointedBy`, a role string such as `'cityCeo'`), and optionally
+ * when. That it is the city CEO who appoints is a rule (`appointedByTheCityCeo`, T2) wherever a
+ * domain head is recorded: at the team's creation and at its appointment.
  *
  * @example
  * ```ts
  * import { domainHeadSchema } from '@maslul/kehila-metiva';
  *
- * domainHeadSchema.parse({ name: 'מיכל אברהם', appointedBy: 'cityCeo', appointedOn: '2027-01-20' });
+ * domainHeadSchema.parse({
+ *   name: 'מיכל אברהם',
+ *   actorId: 'head-social-michal',
+ *   appointedBy: 'cityCeo',
+ *   appointedOn: '2027-01-20',
+ * });
  * ```
  * @category Strategy track
  */
-export const domainHeadSchema = z.strictObject({
-  name: textSchema,
-  appointedBy: idSchema,
-  appointedOn: isoDateSchema.optional(),
-});
+export const domainHeadSchema = z
+  .strictObject({
+    name: textSchema,
+    actorId: idSchema,
+    appointedBy: idSchema,
+    appointedOn: isoDateSchema.optional(),
+  })
+  .meta({ rule: 'T2' });
 
 /**
  * The domain head of a channel team and who appointed them (PROGRAM T2).
@@ -117,7 +127,7 @@ export const domainHeadSchema = z.strictObject({
  * ```ts
  * import type { DomainHead } from '@maslul/kehila-metiva';
  *
- * const head: DomainHead = { name: 'Michal Avraham', appointedBy: 'cityCeo' };
+ * const head: DomainHead = { name: 'Michal Avraham', actorId: 'head-social-michal', appointedBy: 'cityCeo' };
  * ```
  * @category Strategy track
  */
@@ -134,23 +144,25 @@ export type DomainHead = z.infer<typeof domainHeadSchema>;
  * const names = ['Dana', 'Avi', 'Noa', 'Omer', 'Lior', 'Maya', 'Eitan', 'Shira', 'Amir', 'Tal'];
  * const team = teamSchema.parse({
  *   channel: 'social',
- *   domainHead: { name: 'Michal Avraham', appointedBy: 'cityCeo' },
+ *   domainHead: { name: 'Michal Avraham', actorId: 'head-social-michal', appointedBy: 'cityCeo' },
  *   members: names.map((name, i) => ({ id: `m-${i + 1}`, name, category: 'otherStakeholder' })),
  * });
  * team.members.length; // 10
  * ```
  * @category Strategy track
  */
-export const teamSchema = z.strictObject({
-  channel: channelSchema,
-  domainHead: domainHeadSchema,
-  members: z.array(teamMemberSchema).superRefine((members, ctx) => {
-    if (members.length < 10 || members.length > 15) {
-      addRuleIssue(ctx, 'T1', `a team has 10 to 15 members; this one has ${members.length}`);
-    }
-    reportRepeats(ctx, members, (member) => member.id, 'member id', ['id']);
-  }),
-});
+export const teamSchema = z
+  .strictObject({
+    channel: channelSchema,
+    domainHead: domainHeadSchema,
+    members: z.array(teamMemberSchema).superRefine((members, ctx) => {
+      if (members.length < 10 || members.length > 15) {
+        addRuleIssue(ctx, 'T1', `a team has 10 to 15 members; this one has ${members.length}`);
+      }
+      reportRepeats(ctx, members, (member) => member.id, 'member id', ['id']);
+    }),
+  })
+  .meta({ rule: 'T1' });
 
 /**
  * The roster of one channel team (PROGRAM T1, T2).

@@ -32,14 +32,16 @@ import { addRuleIssue, reportRepeats } from './rule-issue.js';
  * ```
  * @category Strategy track
  */
-export const workPlanSchema = z.strictObject({
-  channel: channelSchema,
-  submittedOn: isoDateSchema.optional(),
-  actions: z.array(planActionSchema).superRefine((actions, ctx) => {
-    if (actions.length === 0) addRuleIssue(ctx, 'S6', 'a work plan lists at least one action');
-    reportRepeats(ctx, actions, (action) => action.id, 'action id', ['id']);
-  }),
-});
+export const workPlanSchema = z
+  .strictObject({
+    channel: channelSchema,
+    submittedOn: isoDateSchema.optional(),
+    actions: z.array(planActionSchema).superRefine((actions, ctx) => {
+      if (actions.length === 0) addRuleIssue(ctx, 'S6', 'a work plan lists at least one action');
+      reportRepeats(ctx, actions, (action) => action.id, 'action id', ['id']);
+    }),
+  })
+  .meta({ rule: 'S6' });
 
 /**
  * The work plan of one channel team (PROGRAM S6).

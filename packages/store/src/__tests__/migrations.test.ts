@@ -16,8 +16,9 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
     expect(rows).toEqual([
       { version: 1, name: '0001_init' },
       { version: 2, name: '0002_append_function' },
+      { version: 3, name: '0003_refusals' },
     ]);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     const tables = await sql(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY 1`,
     );
@@ -25,6 +26,7 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
       'events',
       'instances',
       'migrations',
+      'refusals',
       'snapshots',
       'timers',
     ]);
@@ -44,7 +46,7 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
     await kind.open();
     await (kind.reopen as NonNullable<typeof kind.reopen>)();
     const { rows } = await sql(`SELECT count(*)::int AS n FROM $schema.migrations`);
-    expect(rows).toEqual([{ n: 2 }]);
+    expect(rows).toEqual([{ n: 3 }]);
   });
 });
 

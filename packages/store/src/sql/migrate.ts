@@ -2,6 +2,7 @@ import { storeError } from '../errors.js';
 import type { SqlClient } from './client.js';
 import init from './migrations/0001_init.sql';
 import appendFunction from './migrations/0002_append_function.sql';
+import refusals from './migrations/0003_refusals.sql';
 
 /** The versioned migration files, in order. A released file is never edited: add the next one. */
 const migrations: readonly {
@@ -11,6 +12,7 @@ const migrations: readonly {
 }[] = [
   { version: 1, name: '0001_init', sql: init },
   { version: 2, name: '0002_append_function', sql: appendFunction },
+  { version: 3, name: '0003_refusals', sql: refusals },
 ];
 
 /**
@@ -21,7 +23,7 @@ const migrations: readonly {
  * ```ts
  * import { SCHEMA_VERSION } from '@maslul/store';
  *
- * SCHEMA_VERSION; // 2
+ * SCHEMA_VERSION; // 3
  * ```
  * @category SQL
  */

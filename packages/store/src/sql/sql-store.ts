@@ -1,4 +1,10 @@
-import type { AppendBatch, InstanceSnapshot, NewInstance, StoredInstance } from '@maslul/core';
+import type {
+  AppendBatch,
+  InstanceSnapshot,
+  NewInstance,
+  RefusalRecord,
+  StoredInstance,
+} from '@maslul/core';
 import { conflict, corrupt, instanceExists, unknownInstance } from '../errors.js';
 import {
   checkBatch,
@@ -10,6 +16,7 @@ import {
   fromSnapshotText,
   toEventRow,
 } from '../records.js';
+import { fromRefusalText, toRefusalText } from '../refusal-records.js';
 import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
 import type { SqlClient } from './client.js';
 import { migrate, quoteSchema } from './migrate.js';
@@ -259,6 +266,37 @@ export async function createSqlStore(
     async events(id: string, after?: number) {
       checkId(id, ['id']);
       return eventsAfter(id, after ?? 0);
+    },
+
+    async appendRefusal(id: string, refusal: RefusalRecord, keep: number) {
+      const body = toRefusalText(id, refusal, keep);
+      try {
+        await client.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${s}.refusals (instance_id, at, body) VALUES ($1, $2, $3)`, [
+            id,
+            refusal.at,
+            body,
+          ]);
+          await tx.query(
+            `DELETE FROM ${s}.refusals WHERE instance_id = $1 AND n NOT IN (
+               SELECT n FROM ${s}.refusals WHERE instance_id = $1 ORDER BY n DESC LIMIT $2
+             )`,
+            [id, keep],
+          );
+        });
+      } catch (error) {
+        // foreign_key_violation: there is no such instance.
+        if ((error as { code?: unknown } | null)?.code === '23503') throw unknownInstance(id);
+        throw error;
+      }
+    },
+
+    async refusals(id: string) {
+      const { rows } = await client.query<{ n: number | string; body: string }>(
+        `SELECT n, body FROM ${s}.refusals WHERE instance_id = $1 ORDER BY n`,
+        [id],
+      );
+      return rows.map((row) => fromRefusalText(row.body, id, Number(row.n)));
     },
 
     async claimDue({ now, limit, worker, leaseUntil }) {

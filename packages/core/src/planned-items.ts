@@ -1,0 +1,106 @@
+import {
+  type Dependency,
+  defineSchedule,
+  type Facts,
+  type Schedule,
+  type ScheduleDefinition,
+  type ScheduledStep,
+  type StepFact,
+} from '@maslul/timing';
+import type { ProgramContext } from './compile.js';
+import { factsOf } from './facts-of.js';
+import type { ItemDefinition } from './item.js';
+import { labelIn } from './label.js';
+import type { Program } from './program.js';
+
+/** A program's schedule as a definition again, to add the items' series to. */
+const definitions = new WeakMap<Program, Record<string, ScheduleDefinition[string]>>();
+function definitionOf(program: Program): Record<string, ScheduleDefinition[string]> {
+  let definition = definitions.get(program);
+  if (!definition) {
+    definition = {};
+    const steps = program.schedule.steps as Record<string, ScheduledStep>;
+    for (const id of program.schedule.order) {
+      const step = steps[id] as ScheduledStep;
+      definition[id] = {
+        label: step.label,
+        group: step.group,
+        after: step.after.map(
+          (relation): Dependency => ({
+            step: relation.step,
+            lag: relation.lag,
+            from: relation.type === 'start-to-start' ? 'start' : 'finish',
+          }),
+        ),
+        ...(step.duration ? { duration: step.duration } : {}),
+        ...(step.repeat ? { repeat: step.repeat.rrule } : {}),
+      };
+    }
+    definitions.set(program, definition);
+  }
+  return definition;
+}
+
+/** Whether any item kind of the program plans an event. */
+const planning = new WeakMap<Program, boolean>();
+function plansItems(program: Program): boolean {
+  let plans = planning.get(program);
+  if (plans === undefined) {
+    plans = Object.values(program.items as Record<string, ItemDefinition>).some((kind) =>
+      Object.values(kind.events).some((event) => event.planned !== undefined),
+    );
+    planning.set(program, plans);
+  }
+  return plans;
+}
+
+/**
+ * The schedule and facts to plan an instance by: the program's steps, and for each item whose
+ * planned event's starting point is recorded, a series `<item>.<event>` after a milestone
+ * `<item>.<from>` (recorded on that date), with the occurrences held so far as facts. Without
+ * planned item events, the program's own schedule.
+ */
+export function plannedSchedule(
+  program: Program,
+  context: ProgramContext,
+): { schedule: Schedule; facts: Facts } {
+  const facts = factsOf(program, context);
+  if (!plansItems(program)) return { schedule: program.schedule, facts };
+  const definition = { ...definitionOf(program) };
+  const itemFacts: Record<string, StepFact> = {};
+  const kinds = program.items as Record<string, ItemDefinition>;
+  for (const [id, item] of Object.entries(context.items)) {
+    const kind = kinds[item.kind];
+    if (!kind) continue;
+    for (const [name, event] of Object.entries(kind.events)) {
+      const planned = event.planned;
+      if (!planned) continue;
+      const from = planned.after ?? 'create';
+      const fromDate = from === 'create' ? item.created : item.events[from]?.date;
+      if (fromDate === undefined) continue;
+      const anchor = `${id}.${from}`;
+      const series = `${id}.${name}`;
+      const fromLabel =
+        from === 'create'
+          ? labelIn(kind.label, 'en')
+          : labelIn(kind.events[from]?.label ?? from, 'en');
+      definition[anchor] = { label: `${fromLabel} (${id})`, group: item.kind };
+      definition[series] = {
+        label: `${labelIn(event.label, 'en')} (${id})`,
+        group: item.kind,
+        after: { step: anchor, ...(planned.lag !== undefined ? { lag: planned.lag } : {}) },
+        repeat: planned.repeat,
+      };
+      itemFacts[anchor] = {
+        start: fromDate as StepFact['start'],
+        finish: fromDate as StepFact['finish'],
+      };
+      const dates = (item.events[name]?.dates ?? []) as readonly NonNullable<StepFact['start']>[];
+      itemFacts[series] = {
+        occurrences: dates,
+        ...(dates.length >= planned.repeat.count ? { finish: dates.at(-1) } : {}),
+      };
+    }
+  }
+  return { schedule: defineSchedule(definition as never), facts: { ...facts, ...itemFacts } };
+}
