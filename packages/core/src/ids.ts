@@ -58,7 +58,25 @@ export function idIssue(value: unknown, path: readonly (string | number)[]): Iss
   };
 }
 
-/** Throws `invalid-id` unless `value` is an id (see {@link idIssue}). */
+/**
+ * Throws `invalid-id` unless `value` is an id (the rule of {@link idIssue}): what every store
+ * and the runtime call on an id before they read or write anything with it.
+ *
+ * @param value - the id to check
+ * @param path - the path of the field that holds it, e.g. `['idempotencyKey']`
+ * @returns nothing: after it returns, `value` is known to be a string id
+ * @throws MaslulError with the `invalid-id` issue naming the field
+ *
+ * @example
+ * ```ts
+ * import { checkId } from '@maslul/core';
+ *
+ * const id: unknown = 'ramat-hateenim';
+ * checkId(id, ['id']);
+ * id.toUpperCase(); // a string from here on
+ * ```
+ * @category Runtime
+ */
 export function checkId(
   value: unknown,
   path: readonly (string | number)[],

@@ -26,7 +26,7 @@ export type {
   MachineEvent,
   ProgramEvent,
 } from './events.js';
-export { idIssue } from './ids.js';
+export { checkId, idIssue } from './ids.js';
 export {
   type Actor,
   createInstance,

@@ -1,15 +1,15 @@
-import type {
-  AppendBatch,
-  InstanceSnapshot,
-  LogEntry,
-  NewInstance,
-  RefusalRecord,
-  StoredInstance,
+import {
+  type AppendBatch,
+  checkId,
+  type InstanceSnapshot,
+  type LogEntry,
+  type NewInstance,
+  type RefusalRecord,
+  type StoredInstance,
 } from '@maslul/core';
 import { conflict, instanceExists, unknownInstance } from './errors.js';
 import {
   checkBatch,
-  checkId,
   checkNew,
   deliveryKeyOf,
   type EventRow,

@@ -3,11 +3,10 @@
 // field, never a half-loaded instance.
 import {
   type AppendBatch,
+  checkId,
   type Deadline,
   type InstanceSnapshot,
-  idIssue,
   type LogEntry,
-  MaslulError,
   type NewInstance,
 } from '@maslul/core';
 import * as z from 'zod';
@@ -114,19 +113,6 @@ export function fromDeadlineText(text: string, path: readonly (string | number)[
 
 const badBatch = (path: readonly (string | number)[], message: string) =>
   storeError('invalid-batch', 'store.batch', path, message);
-
-/**
- * The id rule of `@maslul/core` (`idIssue`), kept by every store for what it is given: an id the
- * SQL stores would refuse (NUL) or change (a lone surrogate becomes U+FFFD) is refused here, the
- * same way in memory, before anything is written.
- */
-export function checkId(
-  value: unknown,
-  path: readonly (string | number)[],
-): asserts value is string {
-  const issue = idIssue(value, path);
-  if (issue) throw new MaslulError([issue]);
-}
 
 /** Checks a batch before anything is written: ids and keys, seqs in order from the expected version, a snapshot at its end. */
 export function checkBatch(id: string, batch: AppendBatch): void {

@@ -1,14 +1,14 @@
-import type {
-  AppendBatch,
-  InstanceSnapshot,
-  NewInstance,
-  RefusalRecord,
-  StoredInstance,
+import {
+  type AppendBatch,
+  checkId,
+  type InstanceSnapshot,
+  type NewInstance,
+  type RefusalRecord,
+  type StoredInstance,
 } from '@maslul/core';
 import { conflict, corrupt, instanceExists, unknownInstance } from '../errors.js';
 import {
   checkBatch,
-  checkId,
   checkNew,
   type EventRow,
   fromDeadlineText,
