@@ -1,5 +1,6 @@
 import type { Dependency, Duration, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
+import type { BoundedRule, NewStepId, ReachCheck, ValidId } from './definition-types.js';
 import {
   ItemBuilder,
   type ItemDefinition,
@@ -23,8 +24,6 @@ import type {
 
 type InputOf<P> = P extends Schema ? z.input<P> : undefined;
 type Ids<Steps> = Extract<keyof Steps, string>;
-/** A new id: one already in the program is a compile error. */
-type NewId<S extends string, Steps> = S extends keyof Steps ? never : S;
 type With<Steps, S extends string, K extends StepKind, P> = Steps & {
   readonly [key in S]: { readonly kind: K; readonly payload: InputOf<P> };
 };
@@ -77,7 +76,7 @@ export class TrackBuilder<Steps, Role extends string> {
     this.track = track;
   }
 
-  private add(id: string, kind: StepKind, options: AnyOptions): TrackBuilder<never, Role> {
+  private add<Next>(id: string, kind: StepKind, options: AnyOptions): TrackBuilder<Next, Role> {
     const tracks = this.draft.tracks.map((t) =>
       t.id === this.track ? { ...t, steps: [...t.steps, id] } : t,
     );
@@ -95,7 +94,7 @@ export class TrackBuilder<Steps, Role extends string> {
       repeat: options.repeat,
       count: countOf(options.repeat),
     };
-    return new TrackBuilder(
+    return new TrackBuilder<Next, Role>(
       { ...this.draft, tracks, steps: [...this.draft.steps, step] },
       this.track,
     );
@@ -109,7 +108,7 @@ export class TrackBuilder<Steps, Role extends string> {
    * @returns the builder with the step added
    */
   milestone<const S extends string, P extends Schema | undefined = undefined>(
-    id: NewId<S, Steps>,
+    id: NewStepId<S, Steps>,
     options: MilestoneOptions<Role, Ids<Steps>, P>,
   ): TrackBuilder<With<Steps, S, 'milestone', P>, Role> {
     return this.add(id, 'milestone', options as AnyOptions);
@@ -123,7 +122,7 @@ export class TrackBuilder<Steps, Role extends string> {
    * @returns the builder with the step added
    */
   meeting<const S extends string, P extends Schema | undefined = undefined>(
-    id: NewId<S, Steps>,
+    id: NewStepId<S, Steps>,
     options: MilestoneOptions<Role, Ids<Steps>, P>,
   ): TrackBuilder<With<Steps, S, 'meeting', P>, Role> {
     return this.add(id, 'meeting', options as AnyOptions);
@@ -137,7 +136,7 @@ export class TrackBuilder<Steps, Role extends string> {
    * @returns the builder with the step added
    */
   review<const S extends string, P extends Schema | undefined = undefined>(
-    id: NewId<S, Steps>,
+    id: NewStepId<S, Steps>,
     options: MilestoneOptions<Role, Ids<Steps>, P>,
   ): TrackBuilder<With<Steps, S, 'review', P>, Role> {
     return this.add(id, 'review', options as AnyOptions);
@@ -151,7 +150,7 @@ export class TrackBuilder<Steps, Role extends string> {
    * @returns the builder with the step added
    */
   decision<const S extends string, P extends Schema | undefined = undefined>(
-    id: NewId<S, Steps>,
+    id: NewStepId<S, Steps>,
     options: MilestoneOptions<Role, Ids<Steps>, P>,
   ): TrackBuilder<With<Steps, S, 'decision', P>, Role> {
     return this.add(id, 'decision', options as AnyOptions);
@@ -165,7 +164,7 @@ export class TrackBuilder<Steps, Role extends string> {
    * @returns the builder with the step added
    */
   span<const S extends string, P extends Schema | undefined = undefined>(
-    id: NewId<S, Steps>,
+    id: NewStepId<S, Steps>,
     options: SpanOptions<Role, Ids<Steps>, P>,
   ): TrackBuilder<With<Steps, S, 'span', P>, Role> {
     return this.add(id, 'span', options as AnyOptions);
@@ -178,9 +177,13 @@ export class TrackBuilder<Steps, Role extends string> {
    * @param options - label, roles, timing, cadence, payload and rules
    * @returns the builder with the step added
    */
-  series<const S extends string, P extends Schema | undefined = undefined>(
-    id: NewId<S, Steps>,
-    options: SeriesOptions<Role, Ids<Steps>, P>,
+  series<
+    const S extends string,
+    P extends Schema | undefined = undefined,
+    const R extends RecurrenceInput = RecurrenceInput,
+  >(
+    id: NewStepId<S, Steps>,
+    options: SeriesOptions<Role, Ids<Steps>, P> & { readonly repeat: BoundedRule<R> },
   ): TrackBuilder<With<Steps, S, 'series', P>, Role> {
     return this.add(id, 'series', options as AnyOptions);
   }
@@ -254,8 +257,8 @@ export class ProgramBuilder<
    * @param build - adds the steps
    * @returns the builder with the track
    */
-  track<Next>(
-    id: string,
+  track<const T extends string, Next>(
+    id: ValidId<T, 'track'>,
     label: Label,
     build: (track: TrackBuilder<Steps, Role>) => TrackBuilder<Next, Role>,
   ): ProgramBuilder<Id, Next, Role, Items> {
@@ -278,12 +281,18 @@ export class ProgramBuilder<
     const State extends string,
     P extends Schema | undefined = undefined,
     Events = Record<never, unknown>,
+    const First extends State = State,
+    Moves = never,
   >(
-    kind: K extends keyof Items ? never : K,
-    options: ItemOptions<Role, Ids<Steps>, State, P>,
+    kind: K extends keyof Items | keyof Steps
+      ? `✗ the program has a step or item "${K}" already`
+      : ValidId<K, 'item kind'>,
+    options: ItemOptions<Role, Ids<Steps>, State, P> & {
+      readonly states: readonly [First, ...State[]];
+    },
     build: (
       item: ItemBuilder<Role, Ids<Steps>, State, Record<never, unknown>>,
-    ) => ItemBuilder<Role, Ids<Steps>, State, Events>,
+    ) => ItemBuilder<Role, Ids<Steps>, State, Events, Moves> & ReachCheck<First, State, Moves>,
   ): ProgramBuilder<
     Id,
     Steps,
@@ -383,7 +392,7 @@ export class ProgramBuilder<
  * @category Program
  */
 export function defineProgram<const Id extends string>(
-  id: Id,
+  id: ValidId<Id, 'program'>,
   options: { readonly version: number; readonly label: Label },
 ): ProgramBuilder<Id, Record<never, StepShape>, never> {
   return new ProgramBuilder({

@@ -1,5 +1,6 @@
 import type { Duration } from '@maslul/timing';
 import type * as z from 'zod';
+import type { ValidId } from './definition-types.js';
 import type { Label } from './label.js';
 import type { Schema } from './types.js';
 
@@ -23,10 +24,11 @@ import type { Schema } from './types.js';
  * ```
  * @category Items
  */
-export interface ItemRuleInput<P> {
+export interface ItemRuleInput<P, E extends string = string> {
   readonly payload: P;
   readonly recorded: { readonly [step: string]: unknown };
-  readonly item: ItemView;
+  /** The item: in a rule of a kind's event, its events are the ones declared up to that event. */
+  readonly item: ItemView<E>;
   /** The plain date of the event being checked, in the calendar's time zone. */
   readonly date: string;
   /** Who sends the event: their id and roles. */
@@ -46,11 +48,14 @@ export interface ItemRuleInput<P> {
  * ```
  * @category Items
  */
-export interface ItemView {
+export interface ItemView<E extends string = string> {
   readonly id: string;
   readonly data: unknown;
-  /** Per event: the last date and payload, and the dates of every time it was sent. */
-  readonly events: { readonly [event: string]: ItemEventRecord };
+  /**
+   * Per event sent at least once: the last date and payload, and the dates of every time it was
+   * sent. `E` names the events a rule may read (an unknown name does not compile).
+   */
+  readonly events: { readonly [K in E]?: ItemEventRecord };
 }
 
 /**
@@ -89,10 +94,10 @@ export interface ItemEventRecord {
  * ```
  * @category Items
  */
-export interface ItemRule<P = unknown> {
+export interface ItemRule<P = unknown, E extends string = string> {
   readonly id: string;
   readonly reason: Label;
-  readonly check: (input: ItemRuleInput<P>) => boolean;
+  readonly check: (input: ItemRuleInput<P, E>) => boolean;
 }
 
 type Output<P> = P extends Schema ? z.output<P> : undefined;
@@ -145,7 +150,8 @@ export interface ItemCreation<
   /** Program steps that must be recorded before an item can be created. */
   readonly after?: readonly Ref[] | undefined;
   readonly payload?: P;
-  readonly rules?: readonly ItemRule<Output<P>>[] | undefined;
+  /** Rules checked on creation: the new item has no events yet. */
+  readonly rules?: readonly ItemRule<Output<P>, never>[] | undefined;
 }
 
 /**
@@ -170,6 +176,7 @@ export interface ItemEventOptions<
   Ref extends string,
   State extends string,
   P extends Schema | undefined,
+  Known extends string = string,
 > {
   readonly label: Label;
   readonly by: readonly [Role, ...Role[]];
@@ -178,7 +185,8 @@ export interface ItemEventOptions<
   /** Program steps that must be recorded first (a join of the item with the tracks). */
   readonly after?: readonly Ref[] | undefined;
   readonly payload?: P;
-  readonly rules?: readonly ItemRule<Output<P>>[] | undefined;
+  /** Rules checked when it is sent; they may read the events `Known` (declared up to this one). */
+  readonly rules?: readonly ItemRule<Output<P>, Known>[] | undefined;
   /** Plans the event as a series per item (see {@link ItemEventPlan}). */
   readonly planned?: ItemEventPlan | undefined;
 }
@@ -257,7 +265,13 @@ type InputOf<P> = P extends Schema ? z.input<P> : undefined;
  * ```
  * @category Items
  */
-export class ItemBuilder<Role extends string, Ref extends string, State extends string, Events> {
+export class ItemBuilder<
+  Role extends string,
+  Ref extends string,
+  State extends string,
+  Events,
+  Moves = never,
+> {
   /** @internal */
   readonly events: ItemDefinition['events'];
 
@@ -273,10 +287,26 @@ export class ItemBuilder<Role extends string, Ref extends string, State extends 
    * @param options - roles, states from and to, program steps first, payload and rules
    * @returns the builder with the event added
    */
-  event<const E extends string, P extends Schema | undefined = undefined>(
-    name: E extends keyof Events ? never : E,
-    options: ItemEventOptions<Role, Ref, State, P>,
-  ): ItemBuilder<Role, Ref, State, Events & { readonly [key in E]: InputOf<P> }> {
+  event<
+    const E extends string,
+    P extends Schema | undefined = undefined,
+    const From extends State = State,
+    const To extends State = State,
+  >(
+    name: E extends keyof Events
+      ? `✗ the item kind has an event "${E}" already`
+      : ValidId<E, 'item event'>,
+    options: ItemEventOptions<Role, Ref, State, P, NoInfer<E> | Extract<keyof Events, string>> & {
+      readonly from: readonly [From, ...From[]];
+      readonly to: To;
+    },
+  ): ItemBuilder<
+    Role,
+    Ref,
+    State,
+    Events & { readonly [key in E]: InputOf<P> },
+    Moves | { readonly from: From; readonly to: To }
+  > {
     return new ItemBuilder({
       ...this.events,
       [name]: {

@@ -126,7 +126,12 @@ export interface StepOptions<
    * When it is due: a duration after the previous step of its track (the default: right after
    * it), or relations to steps declared before it (`{ step, lag, from }`, several for a join).
    */
-  readonly after?: Duration | string | Dependency<Ref> | readonly Dependency<Ref>[] | undefined;
+  readonly after?:
+    | Duration
+    | `P${string}`
+    | Dependency<Ref>
+    | readonly Dependency<Ref>[]
+    | undefined;
   /** The payload recording it needs (for a span: finishing it). */
   readonly payload?: P;
   /** Rules checked when it is recorded. */
@@ -173,8 +178,8 @@ export type MilestoneOptions<
  */
 export interface SpanOptions<Role extends string, Ref extends string, P extends Schema | undefined>
   extends StepOptions<Role, Ref, P> {
-  /** How long it runs. */
-  readonly duration: Duration | string;
+  /** How long it runs: a duration, or an ISO 8601 duration such as `'P3M'`. */
+  readonly duration: Duration | `P${string}`;
 }
 
 /**

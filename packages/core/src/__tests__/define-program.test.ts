@@ -33,11 +33,12 @@ describe('defineProgram', () => {
     expect(sample.schedule.steps.teamMeetings.kind).toBe('series');
   });
 
-  it('refuses ids that cannot name states and events', () => {
+  it('refuses ids that cannot name states and events, read as plain strings (the types refuse the literals)', () => {
+    const id: string = 'S6.social';
     expect(() =>
       defineProgram('demo', { version: 1, label: 'Demo' })
         .roles(roles)
-        .track('main', 'Main', (t) => t.milestone('S6.social', { label: 'x', by: ['manager'] }))
+        .track('main', 'Main', (t) => t.milestone(id, { label: 'x', by: ['manager'] }))
         .build(),
     ).toThrow(expect.objectContaining({ code: 'invalid-id', path: ['steps', 'S6.social'] }));
   });
@@ -151,21 +152,19 @@ describe('defineProgram target', () => {
 });
 
 describe('defineProgram items', () => {
-  it('refuses an item state no event leads to, and events naming unknown states', () => {
+  it('refuses an item state no event leads to, and events naming unknown states, read as plain strings (the types refuse the literals)', () => {
+    const states: readonly [string, ...string[]] = ['open', 'closed', 'archived'];
     const build = (to: 'closed' | 'gone') =>
       defineProgram('demo', { version: 1, label: 'Demo' })
         .roles(roles)
         .track('main', 'Main', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
-        .item(
-          'action',
-          { label: 'Action', states: ['open', 'closed', 'archived'], create: { by: ['manager'] } },
-          (item) =>
-            item.event('close', {
-              label: 'Close',
-              by: ['manager'],
-              from: ['open'],
-              to: to as 'closed',
-            }),
+        .item('action', { label: 'Action', states, create: { by: ['manager'] } }, (item) =>
+          item.event('close', {
+            label: 'Close',
+            by: ['manager'],
+            from: ['open'],
+            to,
+          }),
         )
         .build();
     expect(() => build('closed')).toThrow(

@@ -101,6 +101,165 @@ describe('defineProgram types', () => {
       );
   });
 
+  it('refuses ids that cannot name states and events at compile time (core.id)', () => {
+    // @ts-expect-error 19. a program id with a space
+    defineProgram('kehila metiva', { version: 1, label: 'K' });
+    // @ts-expect-error 20. a track id with a dot
+    base().track('strategy.long', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }));
+    base().track('t', 'T', (t) =>
+      // @ts-expect-error 21. a step id with a dot (it would split the event type "S6.social")
+      t.milestone('S6.social', { label: 'A', by: ['manager'] }),
+    );
+    base().track('t', 'T', (t) =>
+      // @ts-expect-error 22. a step id that starts with a digit
+      t.milestone('1st', { label: 'A', by: ['manager'] }),
+    );
+    base()
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
+      .item(
+        // @ts-expect-error 23. an item kind id with a space
+        'pilot initiative',
+        { label: 'I', states: ['open'], create: { by: ['manager'] } },
+        (i) => i,
+      );
+    base()
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
+      .item('action', { label: 'I', states: ['open', 'done'], create: { by: ['manager'] } }, (i) =>
+        // @ts-expect-error 24. an item event name with a dot
+        i.event('close.now', { label: 'C', by: ['manager'], from: ['open'], to: 'done' }),
+      );
+    // A plain string (read from configuration) passes the types; build() checks it.
+    const fromConfig: string = 'S6.social';
+    expectTypeOf(
+      base().track('t', 'T', (t) => t.milestone(fromConfig, { label: 'A', by: ['manager'] })),
+    ).not.toBeNever();
+  });
+
+  it('refuses mistakes in timing at compile time', () => {
+    base().track('t', 'T', (t) =>
+      t.series('s', {
+        label: 'S',
+        by: ['manager'],
+        // @ts-expect-error 25. an RRULE without COUNT: the series would never end (core.series-count)
+        repeat: 'FREQ=MONTHLY;BYMONTHDAY=1',
+      }),
+    );
+    base().track('t', 'T', (t) =>
+      t.series('s', {
+        label: 'S',
+        by: ['manager'],
+        // @ts-expect-error 26. a cadence without a count
+        repeat: { every: 'P1M' },
+      }),
+    );
+    base().track('t', 'T', (t) =>
+      t.milestone('a', { label: 'A', by: ['manager'] }).milestone('b', {
+        label: 'B',
+        by: ['manager'],
+        // @ts-expect-error 27. a bare step id in `after` that the program does not have
+        after: 'nope',
+      }),
+    );
+    base().track('t', 'T', (t) =>
+      // @ts-expect-error 28. a duration that is not ISO 8601 (or about/exactly)
+      t.span('a', { label: 'A', by: ['manager'], duration: '3 months' }),
+    );
+    base()
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }))
+      // @ts-expect-error 29. a target that is not a step of the program
+      .target('nope');
+    // The bounded forms compile.
+    base().track('t', 'T', (t) =>
+      t
+        .series('s', { label: 'S', by: ['manager'], repeat: 'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=6' })
+        .series('r', { label: 'R', by: ['manager'], repeat: { every: 'P2W', count: 4 } })
+        .span('m', { label: 'M', by: ['manager'], duration: 'P3M', after: 's' }),
+    );
+  });
+
+  it('refuses mistakes in item kinds and their rules at compile time', () => {
+    const one = () =>
+      base().track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['manager'] }));
+    const kind = { label: 'I', states: ['open'], create: { by: ['manager'] } } as const;
+    const twoStates = { ...kind, states: ['open', 'done'] } as const;
+    one()
+      .item('action', kind, (i) => i)
+      // @ts-expect-error 30. the same item kind twice
+      .item('action', kind, (i) => i);
+    // @ts-expect-error 31. an item kind with a step's id
+    one().item('a', kind, (i) => i);
+    one().item('action', twoStates, (i) =>
+      i
+        .event('close', { label: 'C', by: ['manager'], from: ['open'], to: 'done' })
+        // @ts-expect-error 32. the same item event twice
+        .event('close', { label: 'C', by: ['manager'], from: ['open'], to: 'done' }),
+    );
+    one().item('action', twoStates, (i) =>
+      // @ts-expect-error 33. an event from a state the kind does not have
+      i.event('close', { label: 'C', by: ['manager'], from: ['draft'], to: 'done' }),
+    );
+    one().item('action', twoStates, (i) =>
+      // @ts-expect-error 34. an item event no declared role may send
+      i.event('close', { label: 'C', by: ['mayor'], from: ['open'], to: 'done' }),
+    );
+    one().item('action', twoStates, (i) =>
+      i
+        .event('review', { label: 'R', by: ['manager'], from: ['open'], to: 'open' })
+        .event('close', {
+          label: 'C',
+          by: ['manager'],
+          from: ['open'],
+          to: 'done',
+          rules: [
+            {
+              id: 'R1',
+              reason: 'reviewed first',
+              // @ts-expect-error 35. a rule reads an event the item kind does not have
+              check: ({ item }) => item.events.approve !== undefined,
+            },
+          ],
+        }),
+    );
+    one().item(
+      'action',
+      {
+        ...kind,
+        create: {
+          by: ['manager'],
+          payload: z.object({ title: z.string() }),
+          // @ts-expect-error 36. a creation rule reads a payload field the schema does not have
+          rules: [{ id: 'R', reason: 'r', check: ({ payload }) => payload.owner !== '' }],
+        },
+      },
+      (i) => i,
+    );
+    one().item(
+      'application',
+      { label: 'A', states: ['submitted', 'approved', 'appealed'], create: { by: ['manager'] } },
+      (i) =>
+        // @ts-expect-error 37. a state no event reaches (core.item-reachable): "appealed"
+        i.event('approve', { label: 'A', by: ['manager'], from: ['submitted'], to: 'approved' }),
+    );
+    // A rule reads the events declared up to its own, itself included.
+    one().item('action', twoStates, (i) =>
+      i
+        .event('review', { label: 'R', by: ['manager'], from: ['open'], to: 'open' })
+        .event('close', {
+          label: 'C',
+          by: ['manager'],
+          from: ['open'],
+          to: 'done',
+          rules: [
+            {
+              id: 'R1',
+              reason: 'reviewed, and not closed yet',
+              check: ({ item }) => item.events.review !== undefined && !item.events.close,
+            },
+          ],
+        }),
+    );
+  });
+
   it('refuses mistakes in events and actors at compile time', () => {
     const instance = createInstance(sample, {
       start: '2027-01-04',
