@@ -9,10 +9,17 @@ import {
   spawnChild,
 } from 'xstate';
 import type { MachineEvent } from './events.js';
+import {
+  itemVerdict,
+  judged,
+  type Phase,
+  parsePayload,
+  stepVerdict,
+  type Verdict,
+} from './guards.js';
 import type { ItemDefinition } from './item.js';
-import { type ActorRef, checkItemEvent, type ItemRecord, NO_ACTOR } from './item-checks.js';
+import type { ItemRecord } from './item-checks.js';
 import type { Program } from './program.js';
-import { recordedPayloads } from './recorded.js';
 import type { StepDefinition } from './types.js';
 
 /**
@@ -54,59 +61,9 @@ export interface ProgramContext {
   readonly items: { readonly [item: string]: ItemRecord };
 }
 
-type Phase = 'record' | 'start' | 'finish';
 interface StepParams {
   readonly step: string;
   readonly phase: Phase;
-}
-
-/** Whether a step's relations to other steps are met: each waits for a finish (or a start). */
-export function waitingFor(program: Program, context: ProgramContext, step: string): string[] {
-  const definition = (program.steps as Record<string, StepDefinition>)[step];
-  if (!definition) return [];
-  return definition.after.flatMap((dependency) => {
-    const other = typeof dependency === 'string' ? dependency : dependency.step;
-    const fromStart = typeof dependency === 'object' && dependency.from === 'start';
-    const record = context.steps[other];
-    const met = fromStart ? record?.started !== undefined : record?.finished !== undefined;
-    return met ? [] : [other];
-  });
-}
-
-/** Parses the payload a phase takes; undefined output when the step has no schema. */
-export function parsePayload(
-  definition: StepDefinition,
-  phase: Phase,
-  payload: unknown,
-): { success: true; data: unknown } | { success: false; error: import('zod').ZodError } {
-  if (phase === 'start' || !definition.payload) {
-    return { success: true, data: undefined };
-  }
-  return definition.payload.safeParse(payload) as
-    | { success: true; data: unknown }
-    | { success: false; error: import('zod').ZodError };
-}
-
-/** The rules of a step that refuse this payload (checked only on a recording or a finish). */
-export function failingRules(
-  definition: StepDefinition,
-  phase: Phase,
-  data: unknown,
-  context: ProgramContext,
-  date: PlainDate,
-  actor: ActorRef = NO_ACTOR,
-  workingDay = true,
-): StepDefinition['rules'] {
-  if (phase === 'start' || definition.rules.length === 0) return [];
-  const input = {
-    payload: data,
-    recorded: recordedPayloads(context),
-    date,
-    items: context.items,
-    actor,
-    workingDay,
-  };
-  return definition.rules.filter((rule) => !rule.check(input));
 }
 
 function record(
@@ -189,6 +146,9 @@ function recordItem(
   return { ...context, items: { ...context.items, [id]: next } };
 }
 
+/** The parsed payload a verdict took the event with (undefined for a refused one). */
+const dataOfVerdict = (verdict: Verdict): unknown => (verdict.ok ? verdict.data : undefined);
+
 /**
  * Compiles a program to a plain XState v5 machine: one parallel region per track, a state per
  * step (a span has a second, `<id>:running`), a final `done` state per track. A step's event is
@@ -215,54 +175,32 @@ function recordItem(
  */
 export function compile(program: Program) {
   const steps = program.steps as Record<string, StepDefinition>;
-  // The guard parses (and checks) an event's payload; the action that records it reads the parsed
-  // data the guard left for that same event object instead of parsing it again.
-  const parsedData = new WeakMap<MachineEvent, unknown>();
+  // Each guard judges its event once (see guards.ts): the action that records it reads the parsed
+  // payload of that verdict, and the instance reads the refusal of an event the machine refused.
   const allowed = (context: ProgramContext, event: MachineEvent, params: StepParams): boolean => {
     const definition = steps[params.step];
-    if (!definition || waitingFor(program, context, params.step).length > 0) return false;
-    const parsed = parsePayload(definition, params.phase, event.payload);
-    if (!parsed.success) return false;
-    parsedData.set(event, parsed.data);
-    return (
-      failingRules(
-        definition,
-        params.phase,
-        parsed.data,
-        context,
-        event.date,
-        event.actor,
-        event.workingDay,
-      ).length === 0
-    );
+    if (!definition) return false;
+    return judged(event, context, () =>
+      stepVerdict(program, definition, params.phase, context, event),
+    ).ok;
   };
-  const dataOf = (params: StepParams, event: MachineEvent): unknown => {
-    if (parsedData.has(event)) return parsedData.get(event);
+  const dataOf = (params: StepParams, event: MachineEvent, context: ProgramContext): unknown => {
     const definition = steps[params.step] as StepDefinition;
+    const verdict = judged(event, context, () =>
+      stepVerdict(program, definition, params.phase, context, event),
+    );
+    if (verdict.ok) return verdict.data;
     const parsed = parsePayload(definition, params.phase, event.payload);
     return parsed.success ? parsed.data : undefined;
   };
   const items = program.items as Record<string, ItemDefinition>;
-  const itemData = (
+  const itemJudged = (
     kind: string,
     event: string,
     context: ProgramContext,
     machineEvent: MachineEvent,
-  ) => {
-    if (parsedData.has(machineEvent)) return parsedData.get(machineEvent);
-    const checked = checkItemEvent(
-      program,
-      context,
-      kind,
-      event,
-      machineEvent.item,
-      machineEvent.payload,
-      machineEvent.date,
-      machineEvent.actor,
-      machineEvent.workingDay,
-    );
-    return checked.ok ? checked.data : undefined;
-  };
+  ) =>
+    judged(machineEvent, context, () => itemVerdict(program, context, kind, event, machineEvent));
 
   const machineSetup = setup({
     types: {
@@ -273,21 +211,8 @@ export function compile(program: Program) {
       Object.values(items).map((item) => [`item:${item.kind}`, itemMachine(item)]),
     ),
     guards: {
-      itemAllowed: ({ context, event }, params: { kind: string; event: string }) => {
-        const checked = checkItemEvent(
-          program,
-          context,
-          params.kind,
-          params.event,
-          event.item,
-          event.payload,
-          event.date,
-          event.actor,
-          event.workingDay,
-        );
-        if (checked.ok) parsedData.set(event, checked.data);
-        return checked.ok;
-      },
+      itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
+        itemJudged(params.kind, params.event, context, event).ok,
       allowed: ({ context, event }, params: StepParams) => allowed(context, event, params),
       lastOccurrence: ({ context }, params: { step: string }) => {
         const definition = steps[params.step];
@@ -302,18 +227,18 @@ export function compile(program: Program) {
           items[params.kind] as ItemDefinition,
           params.event,
           event,
-          itemData(params.kind, params.event, context, event),
+          dataOfVerdict(itemJudged(params.kind, params.event, context, event)),
         ),
       ),
       record: assign(({ context, event }, params: StepParams) =>
-        record(context, params, event, dataOf(params, event)),
+        record(context, params, event, dataOf(params, event, context)),
       ),
       occurrence: assign(({ context, event }, params: { step: string; last: boolean }) =>
         recordOccurrence(
           context,
           params.step,
           event,
-          dataOf({ step: params.step, phase: 'record' }, event),
+          dataOf({ step: params.step, phase: 'record' }, event, context),
           params.last,
         ),
       ),

@@ -12,16 +12,10 @@ import {
 } from '@maslul/timing';
 import { createActor, type Snapshot, type StateValue } from 'xstate';
 import type { Clock } from './clock.js';
-import {
-  compile,
-  failingRules,
-  type ProgramContext,
-  type ProgramMachine,
-  parsePayload,
-  waitingFor,
-} from './compile.js';
+import { compile, type ProgramContext, type ProgramMachine } from './compile.js';
 import { type Deadline, deadlinesOf } from './deadlines.js';
 import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
+import { itemVerdict, notAtStep, rolesRefusal, verdictOf } from './guards.js';
 import { idIssue } from './ids.js';
 import {
   forecastOf,
@@ -29,9 +23,7 @@ import {
   type InstanceForecastOptions,
 } from './instance-forecast.js';
 import type { ItemDefinition } from './item.js';
-import { checkItemEvent } from './item-checks.js';
 import { type Label, labelIn } from './label.js';
-import { ruleOf } from './payload-rule.js';
 import { plannedSchedule } from './planned-items.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
@@ -153,7 +145,9 @@ export interface PersistedMachine {
 
 /**
  * The result of `send`: accepted, with the new snapshot, the entry to append, the rule trace and
- * the next deadlines; or refused, with a {@link Refusal} and nothing changed.
+ * the next deadlines; or refused, with a {@link Refusal} and nothing changed. A plain object:
+ * `snapshot` and `deadlines` are own enumerable getters computed when first read, so a spread,
+ * `structuredClone` or `JSON.stringify` of a result carries them.
  *
  * @example
  * ```ts
@@ -314,17 +308,6 @@ function machineOf(program: Program): ProgramMachine {
   return machine;
 }
 
-function regionAllows(
-  value: StateValue,
-  definition: StepDefinition,
-  target: { readonly phase: string },
-): boolean {
-  const at =
-    typeof value === 'object' ? (value as Record<string, unknown>)[definition.track] : undefined;
-  const expected = target.phase === 'finish' ? `${definition.id}:running` : definition.id;
-  return at === expected;
-}
-
 function checkActor(actor: unknown): Refusal | undefined {
   const a = actor as Partial<Actor> | undefined;
   if (!a || typeof a.id !== 'string' || !Array.isArray(a.roles)) {
@@ -387,67 +370,6 @@ function instantOf(at: Instant | undefined, clock: Clock): { iso: string; time: 
   return { iso: new Date(time).toISOString(), time };
 }
 
-/** The checks of an item event: the roles, then the item, its state, the joins, payload and rules. */
-function checkItem(
-  program: Program,
-  context: ProgramContext,
-  target: { readonly kind: string; readonly event: string },
-  event: { type: string; payload?: unknown; item?: unknown },
-  actor: Actor,
-  date: PlainDate,
-  workingDay: boolean,
-): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
-  const item = (program.items as Record<string, ItemDefinition>)[target.kind] as ItemDefinition;
-  const spec = target.event === 'create' ? item.create : item.events[target.event];
-  const by = spec?.by ?? [];
-  if (!by.some((role) => actor.roles.includes(role))) {
-    return refuse(
-      'forbidden',
-      'core.roles',
-      ['actor', 'roles'],
-      `"${actor.id}" may not send "${event.type}": it needs one of the roles ${by.map((r) => `"${r}"`).join(', ')}.`,
-    );
-  }
-  const checked = checkItemEvent(
-    program,
-    context,
-    target.kind,
-    target.event,
-    event.item,
-    event.payload,
-    date,
-    actor,
-    workingDay,
-  );
-  if (!checked.ok) {
-    const issues = (
-      checked.issues ?? [{ path: checked.path, rule: checked.rule, message: checked.message }]
-    ).map((issue) => ({
-      code: checked.code,
-      path: issue.path,
-      rule: issue.rule,
-      message: issue.message,
-    }));
-    const [first, ...rest] = issues;
-    return new Refusal(checked.code, [
-      first ?? {
-        code: checked.code,
-        path: checked.path,
-        rule: checked.rule,
-        message: checked.message,
-      },
-      ...rest,
-    ]);
-  }
-  const trace = checked.rules.map((rule) => ({
-    rule: rule.id,
-    step: event.type,
-    passed: true,
-    reason: labelIn(rule.reason, 'en'),
-  }));
-  return { target, data: checked.data, trace };
-}
-
 /** The roles and rules of what an event targets: a step, or an item kind's creation or event. */
 function specOf(
   program: Program,
@@ -460,107 +382,43 @@ function specOf(
   return target.event === 'create' ? item?.create : item?.events[target.event];
 }
 
-/** Everything `send` checks before the machine: the first failure is the refusal. */
-function check(
-  program: Program,
-  context: ProgramContext,
-  value: StateValue,
-  event: { type: string; payload?: unknown; item?: unknown },
-  actor: Actor,
-  date: PlainDate,
-  workingDay: boolean,
-): { target: EventTarget; data: unknown; trace: RuleTrace[] } | Refusal {
-  const target = typeof event?.type === 'string' ? targetOf(program, event.type) : undefined;
-  if (!target) {
-    return refuse(
-      'unknown-event',
-      'core.known-event',
-      ['type'],
-      `"${String(event?.type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
-    );
-  }
-  if ('kind' in target) return checkItem(program, context, target, event, actor, date, workingDay);
-  const definition = (program.steps as Record<string, StepDefinition>)[
-    target.step
-  ] as StepDefinition;
-  if (!definition.by.some((role) => actor.roles.includes(role))) {
-    return refuse(
-      'forbidden',
-      'core.roles',
-      ['actor', 'roles'],
-      `"${actor.id}" may not record "${event.type}": it needs one of the roles ${definition.by.map((r) => `"${r}"`).join(', ')}.`,
-      target.step,
-    );
-  }
-  const parsed = parsePayload(definition, target.phase, event.payload);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      code: 'invalid-payload',
-      path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      rule: ruleOf(issue, definition.payload),
-      step: target.step,
-      message: `"${event.type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
-    }));
-    const [first, ...rest] = issues;
-    return new Refusal('invalid-payload', [
-      first ?? {
-        code: 'invalid-payload',
-        path: ['payload'],
-        rule: 'core.payload',
-        step: target.step,
-        message: `"${event.type}" payload is invalid.`,
-      },
-      ...rest,
-    ]);
-  }
-  const atStep = regionAllows(value, definition, target);
-  if (!atStep) {
-    const region = (value as Record<string, string>)[definition.track];
-    return refuse(
-      'not-now',
-      'core.track-order',
-      ['type'],
-      `"${event.type}" cannot be recorded now: track "${definition.track}" is at "${region}".`,
-      target.step,
-    );
-  }
-  const waiting = waitingFor(program, context, target.step);
-  if (waiting.length > 0) {
-    return refuse(
-      'waiting',
-      'core.after',
-      ['type'],
-      `"${target.step}" waits for ${waiting.map((w) => `"${w}"`).join(', ')}, not recorded yet.`,
-      target.step,
-    );
-  }
-  const failing = failingRules(
-    definition,
-    target.phase,
-    parsed.data,
-    context,
-    date,
-    actor,
-    workingDay,
+function unknownEvent(program: Program, type: unknown): Refusal {
+  return refuse(
+    'unknown-event',
+    'core.known-event',
+    ['type'],
+    `"${String(type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
   );
-  const judged = target.phase === 'start' ? [] : definition.rules;
-  const trace = judged.map((rule) => ({
-    rule: rule.id,
-    step: target.step,
-    passed: !failing.includes(rule),
-    reason: labelIn(rule.reason, 'en'),
-  }));
-  const [refusing] = failing;
-  if (refusing) {
-    return refuse(
-      'rule-failed',
-      refusing.id,
-      ['payload'],
-      `"${target.step}" refused by rule ${refusing.id}: ${labelIn(refusing.reason, 'en')}.`,
-      target.step,
-    );
+}
+
+/**
+ * Why the machine did not take an event: the verdict of the guard that judged it, or, when no
+ * guard did (its track is not at the step, or the machine is done), what that says.
+ */
+function refusalOf(
+  program: Program,
+  target: EventTarget,
+  event: MachineEvent,
+  before: MachineSnapshot,
+): Refusal {
+  const verdict = verdictOf(event, before.context);
+  if (verdict && !verdict.ok) return verdict.refusal;
+  if (!verdict && 'step' in target) {
+    const definition = (program.steps as Record<string, StepDefinition>)[
+      target.step
+    ] as StepDefinition;
+    return notAtStep(definition, target.phase, event, before.value);
   }
-  return { target, data: parsed.data, trace };
+  if (!verdict && 'kind' in target) {
+    const judged = itemVerdict(program, before.context, target.kind, target.event, event);
+    if (!judged.ok) return judged.refusal;
+  }
+  return refuse(
+    'not-now',
+    'core.machine',
+    ['type'],
+    `The statechart did not take "${event.type}" in state ${JSON.stringify(before.value)}.`,
+  );
 }
 
 interface State {
@@ -594,44 +452,31 @@ function snapshotOf(program: Program, start: PlainDate, state: State): InstanceS
 }
 
 /**
- * An accepted result. `snapshot` and `deadlines` are computed when first read (a replay or an
- * import reads only the last ones); `toJSON` includes them, so the result serialises whole.
+ * An accepted result, a plain object: `snapshot` and `deadlines` are own enumerable getters that
+ * compute their value when first read and keep it (a replay or an import reads only the last
+ * ones), so a spread, `structuredClone` and `JSON.stringify` all carry them.
  */
-class Accepted {
-  readonly ok = true as const;
-  readonly duplicate: boolean;
-  readonly entry: LogEntry;
-  readonly #makeSnapshot: () => InstanceSnapshot;
-  readonly #makeDeadlines: () => readonly Deadline[];
-  #snapshot: InstanceSnapshot | undefined;
-  #deadlines: readonly Deadline[] | undefined;
-
-  constructor(
-    duplicate: boolean,
-    entry: LogEntry,
-    makeSnapshot: () => InstanceSnapshot,
-    makeDeadlines: () => readonly Deadline[],
-  ) {
-    this.duplicate = duplicate;
-    this.entry = entry;
-    this.#makeSnapshot = makeSnapshot;
-    this.#makeDeadlines = makeDeadlines;
-  }
-
-  get snapshot(): InstanceSnapshot {
-    this.#snapshot ??= this.#makeSnapshot();
-    return this.#snapshot;
-  }
-
-  get deadlines(): readonly Deadline[] {
-    this.#deadlines ??= this.#makeDeadlines();
-    return this.#deadlines;
-  }
-
-  toJSON() {
-    const { ok, duplicate, entry, snapshot, deadlines } = this;
-    return { ok, duplicate, entry, snapshot, deadlines };
-  }
+function acceptedResult(
+  duplicate: boolean,
+  entry: LogEntry,
+  makeSnapshot: () => InstanceSnapshot,
+  makeDeadlines: () => readonly Deadline[],
+): SendResult {
+  let snapshot: InstanceSnapshot | undefined;
+  let deadlines: readonly Deadline[] | undefined;
+  return {
+    ok: true,
+    duplicate,
+    entry,
+    get snapshot() {
+      snapshot ??= makeSnapshot();
+      return snapshot;
+    },
+    get deadlines() {
+      deadlines ??= makeDeadlines();
+      return deadlines;
+    },
+  };
 }
 
 /** The instance behind createInstance, restoreInstance and replay. */
@@ -669,7 +514,7 @@ function instanceFrom<P extends Program>(
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
   const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
     const at = state; // states are immutable: the result keeps the one it was made in
-    return new Accepted(
+    return acceptedResult(
       duplicate,
       entry,
       () => snapshotOf(program, start, at),
@@ -734,50 +579,38 @@ function instanceFrom<P extends Program>(
       };
     }
     const workingDay = calendar.isWorkingDay(date);
-    const refused = (): SendResult => {
-      const checked = check(
-        program,
-        state.current.context,
-        state.current.value,
-        raw,
-        sendOptions.actor,
-        date,
-        workingDay,
-      );
-      // The checks mirror the machine's guards; if they pass where the machine refused, say so.
-      const refusal =
-        checked instanceof Refusal
-          ? checked
-          : refuse(
-              'not-now',
-              'core.machine',
-              ['type'],
-              `The statechart did not take "${raw.type}" in state ${JSON.stringify(state.current.value)}.`,
-            );
-      return { ok: false, refusal };
-    };
-    // The cheap checks first; the machine's guards then parse the payload and run the rules once.
-    // Only a refused event is checked again, step by step, to say exactly why.
+    // The cheap checks first, here: the event names a step or an item event, and the actor holds
+    // one of its roles. Then the machine's guards judge the event once (the payload, the track,
+    // the joins, the rules); a refused event's verdict is the refusal.
     const target = typeof raw?.type === 'string' ? targetOf(program, raw.type) : undefined;
     const spec = target ? specOf(program, target) : undefined;
-    const roles: readonly string[] = sendOptions.actor.roles;
-    if (!spec?.by.some((role) => roles.includes(role))) return refused();
+    if (!target) return { ok: false, refusal: unknownEvent(program, raw?.type) };
+    const forbidden = rolesRefusal(
+      spec?.by ?? [],
+      sendOptions.actor,
+      raw.type,
+      'step' in target ? target.step : undefined,
+    );
+    if (forbidden || !spec) return { ok: false, refusal: forbidden as Refusal };
     const before = actor.getSnapshot();
-    actor.send({
+    const machineEvent: MachineEvent = {
       type: raw.type,
       payload: raw.payload,
       date,
       item: raw.item,
       actor: sendOptions.actor,
       workingDay,
-    } satisfies MachineEvent);
+    };
+    actor.send(machineEvent);
     const next = actor.getSnapshot();
-    if (next === before) return refused();
+    if (next === before) {
+      return { ok: false, refusal: refusalOf(program, target, machineEvent, before) };
+    }
     // A span's start checks no rules (they judge its finish): its trace is empty.
-    const checkedRules = target && 'phase' in target && target.phase === 'start' ? [] : spec.rules;
+    const checkedRules = 'phase' in target && target.phase === 'start' ? [] : spec.rules;
     const trace = checkedRules.map((rule) => ({
       rule: rule.id,
-      step: 'step' in (target as EventTarget) ? (target as { step: string }).step : raw.type,
+      step: 'step' in target ? target.step : raw.type,
       passed: true,
       reason: labelIn(rule.reason, 'en'),
     }));

@@ -16,6 +16,7 @@ import {
   type SendResult,
 } from './instance.js';
 import type { Program } from './program.js';
+import type { Refusal } from './refusal.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from './refusal-log.js';
 import { keyReused, sameEvent } from './same-event.js';
 import type { DeadlineChanges, InstanceStore } from './store-port.js';
@@ -159,6 +160,29 @@ function plannedFrom(instance: ProgramInstance, start: PlainDate): readonly Dead
         message: `The plan from the start "${start}" runs past the years 1900 to 2200 that plans are made in (${error.message}); give an earlier start.`,
       },
     ]);
+  }
+}
+
+/**
+ * Whether a refusal depends on the instance's state (a newer stored state could take the event):
+ * not for a bad actor, instant, id or event type, a missing role, or a step's payload that fails
+ * its schema, which are judged before anything the instance holds.
+ */
+function judgedOnState(refusal: Refusal): boolean {
+  switch (refusal.code) {
+    case 'unknown-event':
+    case 'forbidden':
+    case 'invalid-instant':
+    case 'future-event':
+    case 'before-start':
+    case 'invalid-id':
+    case 'invalid-actor':
+      return false;
+    case 'invalid-payload':
+      // An item's payload is parsed after its state is checked; a step's before its track.
+      return refusal.issues[0]?.step === undefined;
+    default:
+      return true;
   }
 }
 
@@ -335,8 +359,9 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
         if (first) return first;
       }
       // A refusal writes nothing, so the store's version check cannot tell that this process's
-      // copy is behind another process's writes: ask the store before refusing, and judge the
-      // event again on the instance as stored.
+      // copy is behind another process's writes: unless the refusal is one the instance's state
+      // cannot change, ask the store before refusing, and judge the event again as stored.
+      if (!judgedOnState(result.refusal)) return result;
       if ((await store.version(id)) === loaded.version) return result;
       cache.delete(id);
       loaded = await load(id);

@@ -1,0 +1,246 @@
+import type { StateValue } from 'xstate';
+import type { ProgramContext } from './compile.js';
+import type { MachineEvent } from './events.js';
+import type { ItemRule } from './item.js';
+import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
+import { labelIn } from './label.js';
+import { ruleOf } from './payload-rule.js';
+import type { Program } from './program.js';
+import { recordedPayloads } from './recorded.js';
+import { Refusal, refuse } from './refusal.js';
+import type { Rule, StepDefinition } from './types.js';
+
+/** Which part of a step an event records. */
+export type Phase = 'record' | 'start' | 'finish';
+
+/**
+ * What a guard decided about one event: taken, with the parsed payload and the rules that passed;
+ * or refused, with the refusal the runtime reports (code, rule, path, message).
+ */
+export type Verdict =
+  | { readonly ok: true; readonly data: unknown; readonly rules: readonly (Rule | ItemRule)[] }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+/**
+ * The verdicts the guards reached, by the event object they judged and the context they judged
+ * it in: the action that records an event reads its parsed payload here, and the instance reads
+ * the refusal of an event the machine did not take, so each event is judged once. An event object
+ * sent again to another context (a bench or a test reusing its events) is judged again.
+ */
+const verdicts = new WeakMap<object, { context: ProgramContext; verdict: Verdict }>();
+
+/** The verdict a guard reached on this event in this context, if one ran. */
+export function verdictOf(event: object, context: ProgramContext): Verdict | undefined {
+  const held = verdicts.get(event);
+  return held?.context === context ? held.verdict : undefined;
+}
+
+/** Judges once per event and context: a second guard on the same event reads the first verdict. */
+export function judged(event: object, context: ProgramContext, judge: () => Verdict): Verdict {
+  const held = verdicts.get(event);
+  if (held?.context === context) return held.verdict;
+  const verdict = judge();
+  verdicts.set(event, { context, verdict });
+  return verdict;
+}
+
+/** Whether a step's relations to other steps are met: each waits for a finish (or a start). */
+export function waitingFor(program: Program, context: ProgramContext, step: string): string[] {
+  const definition = (program.steps as Record<string, StepDefinition>)[step];
+  if (!definition) return [];
+  return definition.after.flatMap((dependency) => {
+    const other = typeof dependency === 'string' ? dependency : dependency.step;
+    const fromStart = typeof dependency === 'object' && dependency.from === 'start';
+    const record = context.steps[other];
+    const met = fromStart ? record?.started !== undefined : record?.finished !== undefined;
+    return met ? [] : [other];
+  });
+}
+
+/** Parses the payload a phase takes; undefined output when the step has no schema. */
+export function parsePayload(
+  definition: StepDefinition,
+  phase: Phase,
+  payload: unknown,
+): { success: true; data: unknown } | { success: false; error: import('zod').ZodError } {
+  if (phase === 'start' || !definition.payload) {
+    return { success: true, data: undefined };
+  }
+  return definition.payload.safeParse(payload) as
+    | { success: true; data: unknown }
+    | { success: false; error: import('zod').ZodError };
+}
+
+/** The refusal of a payload that fails a step's schema: one issue per field. */
+function invalidPayload(
+  definition: StepDefinition,
+  type: string,
+  error: import('zod').ZodError,
+): Refusal {
+  const issues = error.issues.map((issue) => ({
+    code: 'invalid-payload',
+    path: ['payload', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    rule: ruleOf(issue, definition.payload),
+    step: definition.id,
+    message: `"${type}" payload${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
+  }));
+  const [first, ...rest] = issues;
+  return new Refusal('invalid-payload', [
+    first ?? {
+      code: 'invalid-payload',
+      path: ['payload'],
+      rule: 'core.payload',
+      step: definition.id,
+      message: `"${type}" payload is invalid.`,
+    },
+    ...rest,
+  ]);
+}
+
+const NO_RULES: readonly Rule[] = [];
+
+/**
+ * The guard of a step's event, reached when its track is at the step: the payload parses, the
+ * steps it waits for are recorded, and its rules pass (a span's start checks none).
+ */
+export function stepVerdict(
+  program: Program,
+  definition: StepDefinition,
+  phase: Phase,
+  context: ProgramContext,
+  event: MachineEvent,
+): Verdict {
+  const parsed = parsePayload(definition, phase, event.payload);
+  if (!parsed.success) {
+    return { ok: false, refusal: invalidPayload(definition, event.type, parsed.error) };
+  }
+  const waiting = waitingFor(program, context, definition.id);
+  if (waiting.length > 0) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'waiting',
+        'core.after',
+        ['type'],
+        `"${definition.id}" waits for ${waiting.map((w) => `"${w}"`).join(', ')}, not recorded yet.`,
+        definition.id,
+      ),
+    };
+  }
+  if (phase === 'start' || definition.rules.length === 0) {
+    return { ok: true, data: parsed.data, rules: NO_RULES };
+  }
+  const input = {
+    payload: parsed.data,
+    recorded: recordedPayloads(context),
+    date: event.date,
+    items: context.items,
+    actor: event.actor ?? NO_ACTOR,
+    workingDay: event.workingDay ?? true,
+  };
+  const refusing = definition.rules.find((rule) => !rule.check(input));
+  if (refusing) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'rule-failed',
+        refusing.id,
+        ['payload'],
+        `"${definition.id}" refused by rule ${refusing.id}: ${labelIn(refusing.reason, 'en')}.`,
+        definition.id,
+      ),
+    };
+  }
+  return { ok: true, data: parsed.data, rules: definition.rules };
+}
+
+/** The guard of an item event: the item, its state, the joins, the payload, then the rules. */
+export function itemVerdict(
+  program: Program,
+  context: ProgramContext,
+  kind: string,
+  name: string,
+  event: MachineEvent,
+): Verdict {
+  const checked = checkItemEvent(
+    program,
+    context,
+    kind,
+    name,
+    event.item,
+    event.payload,
+    event.date,
+    event.actor ?? NO_ACTOR,
+    event.workingDay ?? true,
+  );
+  if (checked.ok) return { ok: true, data: checked.data, rules: checked.rules };
+  const issues = (
+    checked.issues ?? [{ path: checked.path, rule: checked.rule, message: checked.message }]
+  ).map((issue) => ({
+    code: checked.code,
+    path: issue.path,
+    rule: issue.rule,
+    message: issue.message,
+  }));
+  const [first, ...rest] = issues;
+  return {
+    ok: false,
+    refusal: new Refusal(checked.code, [
+      first ?? {
+        code: checked.code,
+        path: checked.path,
+        rule: checked.rule,
+        message: checked.message,
+      },
+      ...rest,
+    ]),
+  };
+}
+
+/**
+ * Why a step's event was not taken when no guard judged it: its track is not at the step (a
+ * payload that does not parse is named first, as for an event at its step).
+ */
+export function notAtStep(
+  definition: StepDefinition,
+  phase: Phase,
+  event: { readonly type: string; readonly payload?: unknown },
+  value: StateValue,
+): Refusal {
+  const parsed = parsePayload(definition, phase, event.payload);
+  if (!parsed.success) return invalidPayload(definition, event.type, parsed.error);
+  const region =
+    typeof value === 'object' ? (value as Record<string, string>)[definition.track] : undefined;
+  return refuse(
+    'not-now',
+    'core.track-order',
+    ['type'],
+    `"${event.type}" cannot be recorded now: track "${definition.track}" is at "${region}".`,
+    definition.id,
+  );
+}
+
+/** Who may send an event, or the refusal of an actor with none of the roles. */
+export function rolesRefusal(
+  by: readonly string[],
+  actor: ActorRef,
+  type: string,
+  step: string | undefined,
+): Refusal | undefined {
+  if (by.some((role) => actor.roles.includes(role))) return undefined;
+  const roles = by.map((r) => `"${r}"`).join(', ');
+  return step === undefined
+    ? refuse(
+        'forbidden',
+        'core.roles',
+        ['actor', 'roles'],
+        `"${actor.id}" may not send "${type}": it needs one of the roles ${roles}.`,
+      )
+    : refuse(
+        'forbidden',
+        'core.roles',
+        ['actor', 'roles'],
+        `"${actor.id}" may not record "${type}": it needs one of the roles ${roles}.`,
+        step,
+      );
+}
