@@ -14,7 +14,7 @@ export function teamsReport(items: { readonly [id: string]: ItemRecord }): strin
     if (item.kind !== 'team') continue;
     const team = item.data as Team;
     const head = item.events.appoint?.payload as DomainHead | undefined;
-    const meetings = item.events.meet?.dates ?? [];
+    const meetings = item.events.meet?.occurrences ?? [];
     const plan = item.events.submitPlan;
     const actions = (plan?.payload as WorkPlan | undefined)?.actions ?? [];
     const budget = actions.reduce((total, action) => total + action.budget.amountAgorot, 0);

@@ -19,6 +19,7 @@ import {
 } from './guards.js';
 import type { ItemDefinition } from './item.js';
 import type { ItemRecord } from './item-checks.js';
+import { nextEventRecord } from './item-records.js';
 import type { Program } from './program.js';
 import type { StepDefinition } from './types.js';
 
@@ -136,11 +137,12 @@ function recordItem(
           state: item.events[event]?.to ?? previous.state,
           events: {
             ...previous.events,
-            [event]: {
-              date: machineEvent.date,
-              payload: data,
-              dates: [...(previous.events[event]?.dates ?? []), machineEvent.date],
-            },
+            [event]: nextEventRecord(
+              previous.events[event],
+              machineEvent.date,
+              data,
+              item.events[event]?.planned?.repeat.count,
+            ),
           },
         };
   return { ...context, items: { ...context.items, [id]: next } };

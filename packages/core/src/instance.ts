@@ -23,6 +23,7 @@ import {
   type InstanceForecastOptions,
 } from './instance-forecast.js';
 import type { ItemDefinition } from './item.js';
+import { upgradeItems } from './item-records.js';
 import { type Label, labelIn } from './label.js';
 import { plannedSchedule } from './planned-items.js';
 import type { Program } from './program.js';
@@ -425,7 +426,6 @@ interface State {
   /** The actor's snapshot after the last event (immutable): its value, context and children. */
   current: MachineSnapshot;
   seq: number;
-  keys: Record<string, number>;
 }
 
 type MachineSnapshot = ReturnType<ReturnType<typeof createActor<ProgramMachine>>['getSnapshot']>;
@@ -441,13 +441,25 @@ function persist(machine: ProgramMachine, current: MachineSnapshot): PersistedMa
   return saved;
 }
 
-function snapshotOf(program: Program, start: PlainDate, state: State): InstanceSnapshot {
+/**
+ * The snapshot of a state. The idempotency keys are one map for every state of an instance (a
+ * key maps to the seq of its event, so a state's keys are those up to its seq): an event with a
+ * key costs O(1), and only a snapshot lists them.
+ */
+function snapshotOf(
+  program: Program,
+  start: PlainDate,
+  state: State,
+  keys: ReadonlyMap<string, number>,
+): InstanceSnapshot {
+  const held: [string, number][] = [];
+  for (const entry of keys) if (entry[1] <= state.seq) held.push(entry);
   return {
     program: { id: program.id, version: program.version },
     start,
     seq: state.seq,
     machine: persist(machineOf(program), state.current),
-    keys: { ...state.keys },
+    keys: Object.fromEntries(held),
   };
 }
 
@@ -497,7 +509,9 @@ function instanceFrom<P extends Program>(
     machine,
     initial.saved ? { snapshot: initial.saved as unknown as Snapshot<unknown> } : {},
   ).start();
-  let state: State = { current: actor.getSnapshot(), seq: initial.seq, keys: initial.keys };
+  let state: State = { current: actor.getSnapshot(), seq: initial.seq };
+  // Own keys only: a key "constructor" or "__proto__" of the stored object was never applied.
+  const keys = new Map<string, number>(Object.entries(initial.keys));
   const log: LogEntry[] = [];
 
   // The plan is solved when asked for, once per state: a replay or an import of many events
@@ -517,7 +531,7 @@ function instanceFrom<P extends Program>(
     return acceptedResult(
       duplicate,
       entry,
-      () => snapshotOf(program, start, at),
+      () => snapshotOf(program, start, at, keys),
       () => deadlinesOf(planOf(at)),
     );
   };
@@ -537,10 +551,10 @@ function instanceFrom<P extends Program>(
     const key = sendOptions?.idempotencyKey;
     const keyProblem = key === undefined ? undefined : idIssue(key, ['idempotencyKey']);
     if (keyProblem) return { ok: false, refusal: new Refusal('invalid-id', [keyProblem]) };
-    // Own keys only: a key "constructor" or "__proto__" was never applied.
-    const seen = key === undefined || !Object.hasOwn(state.keys, key) ? undefined : state.keys[key];
+    const seen = key === undefined ? undefined : keys.get(key);
     if (seen !== undefined) {
-      const entry = log.find((e) => e.seq === seen);
+      // The log holds this object's events, from the seq after the one it was loaded at.
+      const entry = seen > initial.seq ? log[seen - initial.seq - 1] : undefined;
       if (entry && !sameEvent(entry, event as object)) {
         return { ok: false, refusal: keyReused(key as string, entry) };
       }
@@ -626,11 +640,8 @@ function instanceFrom<P extends Program>(
       trace,
       ...(raw.item !== undefined ? { item: raw.item } : {}),
     };
-    state = {
-      current: next,
-      seq,
-      keys: key === undefined ? state.keys : { ...state.keys, [key]: seq },
-    };
+    state = { current: next, seq };
+    if (key !== undefined) keys.set(key, seq);
     log.push(entry);
     return accepted(entry, false);
   };
@@ -638,7 +649,7 @@ function instanceFrom<P extends Program>(
   return {
     program,
     send,
-    snapshot: () => snapshotOf(program, start, state),
+    snapshot: () => snapshotOf(program, start, state, keys),
     current: () => {
       const current: Record<string, { step: string; running: boolean }> = {};
       for (const track of program.tracks) {
@@ -709,6 +720,20 @@ export function createInstance<P extends Program>(
  * @category Runtime
  */
 export type Migration = (snapshot: InstanceSnapshot) => InstanceSnapshot;
+
+/** A stored machine state in today's shape: item event records of every date become counts. */
+function upgradeMachine(program: Program, machine: PersistedMachine): PersistedMachine {
+  const { items } = machine.context;
+  if (typeof items !== 'object' || items === null) return machine;
+  const kinds = program.items as Record<string, ItemDefinition>;
+  const upgraded = upgradeItems(
+    items,
+    (kind, event) => kinds[kind]?.events[event]?.planned?.repeat.count,
+  );
+  return upgraded === items
+    ? machine
+    : { ...machine, context: { ...machine.context, items: upgraded } };
+}
 
 /**
  * Loads an instance from a stored snapshot. A snapshot of another program, or of another
@@ -799,7 +824,11 @@ export function restoreInstance<P extends Program>(
   return instanceFrom(
     program,
     { ...options, start: current.start },
-    { saved: current.machine, seq: current.seq, keys: { ...current.keys } },
+    {
+      saved: upgradeMachine(program, current.machine),
+      seq: current.seq,
+      keys: { ...current.keys },
+    },
   );
 }
 

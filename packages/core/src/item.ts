@@ -44,7 +44,11 @@ export interface ItemRuleInput<P, E extends string = string> {
  * ```ts
  * import type { ItemView } from '@maslul/core';
  *
- * const garden: ItemView = { id: 'i1', data: { title: 'Community garden' }, events: { measure: { date: '2027-08-01', payload: { progress: 0.4 }, dates: ['2027-08-01'] } } };
+ * const garden: ItemView = {
+ *   id: 'i1',
+ *   data: { title: 'Community garden' },
+ *   events: { measure: { date: '2027-08-01', payload: { progress: 0.4 }, first: '2027-08-01', count: 1 } },
+ * };
  * ```
  * @category Items
  */
@@ -52,14 +56,17 @@ export interface ItemView<E extends string = string> {
   readonly id: string;
   readonly data: unknown;
   /**
-   * Per event sent at least once: the last date and payload, and the dates of every time it was
-   * sent. `E` names the events a rule may read (an unknown name does not compile).
+   * Per event sent at least once: the last date and payload, the first date and how many times
+   * it was sent. `E` names the events a rule may read (an unknown name does not compile).
    */
   readonly events: { readonly [K in E]?: ItemEventRecord };
 }
 
 /**
- * What an item remembers of one of its events: the last date and payload, and every date.
+ * What an item remembers of one of its events, the same size however often it is sent: the last
+ * date and payload, the first date and how many times. The full history stays in the log. An
+ * event planned as a series (see {@link ItemEventPlan}) also keeps the dates of the occurrences
+ * its plan holds, up to the plan's count.
  *
  * @example
  * ```ts
@@ -68,15 +75,24 @@ export interface ItemView<E extends string = string> {
  * const meetings: ItemEventRecord = {
  *   date: '2027-02-16',
  *   payload: undefined,
- *   dates: ['2027-02-02', '2027-02-16'],
+ *   first: '2027-02-02',
+ *   count: 2,
+ *   occurrences: ['2027-02-02', '2027-02-16'],
  * };
  * ```
  * @category Items
  */
 export interface ItemEventRecord {
+  /** The date it was last sent. */
   readonly date: string;
+  /** The payload it was last sent with. */
   readonly payload: unknown;
-  readonly dates: readonly string[];
+  /** The date it was first sent. */
+  readonly first: string;
+  /** How many times it was sent. */
+  readonly count: number;
+  /** For a planned event: the dates of its first occurrences, up to the plan's count. */
+  readonly occurrences?: readonly string[] | undefined;
 }
 
 /**

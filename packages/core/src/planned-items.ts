@@ -95,10 +95,15 @@ export function plannedSchedule(
         start: fromDate as StepFact['start'],
         finish: fromDate as StepFact['finish'],
       };
-      const dates = (item.events[name]?.dates ?? []) as readonly NonNullable<StepFact['start']>[];
+      // The record holds the dates of the first `count` occurrences; the series finishes with
+      // the last one sent.
+      const record = item.events[name];
+      const dates = (record?.occurrences ?? []) as readonly NonNullable<StepFact['start']>[];
       itemFacts[series] = {
         occurrences: dates,
-        ...(dates.length >= planned.repeat.count ? { finish: dates.at(-1) } : {}),
+        ...(record && record.count >= planned.repeat.count
+          ? { finish: record.date as NonNullable<StepFact['finish']> }
+          : {}),
       };
     }
   }

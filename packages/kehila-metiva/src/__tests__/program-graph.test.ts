@@ -49,7 +49,7 @@ describe('kehilaMetiva, compiled', () => {
         else n += record.finished ? 1 : 0;
       }
       for (const item of Object.values(context.items)) {
-        n += 1 + Object.values(item.events).reduce((sum, e) => sum + e.dates.length, 0);
+        n += 1 + Object.values(item.events).reduce((sum, e) => sum + e.count, 0);
       }
       return n;
     };

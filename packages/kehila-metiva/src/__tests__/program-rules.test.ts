@@ -300,7 +300,7 @@ describe('kehilaMetiva rules', () => {
       const run = driveTo('team-social.meet#2');
       expectAccepted(run.send('2027-02-24', meet(2, '2027-02-24'), actors.socialHead));
       expect(
-        run.instance.snapshot().machine.context.items['team-social']?.events.meet?.dates,
+        run.instance.snapshot().machine.context.items['team-social']?.events.meet?.occurrences,
       ).toEqual(['2027-02-10', '2027-02-24']);
     });
 

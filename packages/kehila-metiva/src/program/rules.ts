@@ -245,7 +245,7 @@ export const atMostFourMeetings: ItemRule<unknown> = {
     en: 'A team holds four work meetings, no more',
     he: 'הצוות מקיים ארבעה מפגשי עבודה, לא יותר',
   },
-  check: ({ item }) => (item.events.meet?.dates.length ?? 0) < 4,
+  check: ({ item }) => (item.events.meet?.count ?? 0) < 4,
 };
 
 /**
@@ -335,7 +335,7 @@ export const planAfterFourMeetings: ItemRule<WorkPlan> = {
     he: 'הצוות מגיש תוכנית עבודה לערוץ שלו לאחר ארבעה מפגשי עבודה',
   },
   check: ({ item, payload }) =>
-    (item.events.meet?.dates.length ?? 0) >= 4 && payload.channel === (item.data as Team).channel,
+    (item.events.meet?.count ?? 0) >= 4 && payload.channel === (item.data as Team).channel,
 };
 
 /**
