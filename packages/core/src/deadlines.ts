@@ -37,8 +37,24 @@ function nextDay(date: PlainDate): PlainDate {
   return next;
 }
 
-/** The deadlines of every step not finished yet, in time order. */
-export function deadlinesOf(plan: Plan): Deadline[] {
+/** The deadlines of each plan, made once: a plan kept because nothing it reads changed keeps them. */
+const ofPlan = new WeakMap<Plan, readonly Deadline[]>();
+
+/** Where ties in time are ordered: the default collation of `localeCompare`, made once. */
+const collator = new Intl.Collator();
+
+/** The deadlines of every step not finished yet, in time order (the same array for one plan). */
+export function deadlinesOf(plan: Plan): readonly Deadline[] {
+  let deadlines = ofPlan.get(plan);
+  if (!deadlines) {
+    // Shared by every reader of this plan: frozen, so no reader can reorder another's.
+    deadlines = Object.freeze(listDeadlines(plan));
+    ofPlan.set(plan, deadlines);
+  }
+  return deadlines;
+}
+
+function listDeadlines(plan: Plan): Deadline[] {
   const zone = plan.calendar.timeZone;
   const deadlines: Deadline[] = [];
   const add = (step: string, kind: Deadline['kind'], date: PlainDate): void => {
@@ -56,5 +72,5 @@ export function deadlinesOf(plan: Plan): Deadline[] {
       add(id, 'overdue', nextDay(step.window.latest));
     }
   }
-  return deadlines.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  return deadlines.sort((a, b) => a.at - b.at || collator.compare(a.id, b.id));
 }

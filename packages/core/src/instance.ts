@@ -25,7 +25,7 @@ import {
 import type { ItemDefinition } from './item.js';
 import { upgradeItems } from './item-records.js';
 import { type Label, labelIn } from './label.js';
-import { plannedSchedule } from './planned-items.js';
+import { plannedItemsKey, plannedSchedule } from './planned-items.js';
 import type { Program } from './program.js';
 import { Refusal, refuse } from './refusal.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from './refusal-log.js';
@@ -516,12 +516,17 @@ function instanceFrom<P extends Program>(
 
   // The plan is solved when asked for, once per state: a replay or an import of many events
   // re-plans only at the end, and a send whose caller reads its deadlines pays for them then.
-  let planned: { state: State; plan: Plan } | undefined;
+  // The plan is solved again only when its inputs changed: the steps record (every step event
+  // makes a new one) and what the items' planned events hold. An item event that touches
+  // neither keeps the plan, and its deadlines (the same array).
+  let planned: { steps: object; items: string; plan: Plan } | undefined;
   const planOf = (of: State): Plan => {
-    if (planned?.state === of) return planned.plan;
-    const { schedule, facts } = plannedSchedule(program, of.current.context);
+    const { context } = of.current;
+    const items = plannedItemsKey(program, context);
+    if (planned?.steps === context.steps && planned.items === items) return planned.plan;
+    const { schedule, facts } = plannedSchedule(program, context);
     const solved = solve(schedule, { start, calendar, facts, target: program.target });
-    if (of === state) planned = { state: of, plan: solved };
+    if (of === state) planned = { steps: context.steps, items, plan: solved };
     return solved;
   };
   const plan = (): Plan => planOf(state);

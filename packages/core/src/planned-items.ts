@@ -109,3 +109,30 @@ export function plannedSchedule(
   }
   return { schedule: defineSchedule(definition as never), facts: { ...facts, ...itemFacts } };
 }
+
+/**
+ * What the plan reads of the items, as a key: the date each planned event is planned from, and
+ * its occurrences and count. Two contexts with the same steps record and the same key plan the
+ * same (an item event that touches no planned event leaves the key as it was); the empty string
+ * when the program plans no item events.
+ */
+export function plannedItemsKey(program: Program, context: ProgramContext): string {
+  if (!plansItems(program)) return '';
+  const kinds = program.items as Record<string, ItemDefinition>;
+  let key = '';
+  for (const [id, item] of Object.entries(context.items)) {
+    const kind = kinds[item.kind];
+    if (!kind) continue;
+    for (const [name, event] of Object.entries(kind.events)) {
+      const planned = event.planned;
+      if (!planned) continue;
+      const from = planned.after ?? 'create';
+      const fromDate = from === 'create' ? item.created : item.events[from]?.date;
+      if (fromDate === undefined) continue;
+      const record = item.events[name];
+      const done = record && record.count >= planned.repeat.count ? record.date : '';
+      key += `${id}.${name}@${fromDate}:${(record?.occurrences ?? []).join(',')}:${done};`;
+    }
+  }
+  return key;
+}

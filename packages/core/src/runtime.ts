@@ -129,6 +129,8 @@ interface Loaded<P extends Program> {
   version: number;
   /** The deadlines stored for it, by delivery key. */
   deadlines: Map<string, Deadline>;
+  /** The list they were made from: a send whose plan did not change returns the same list. */
+  list: readonly Deadline[];
 }
 
 const keyOf = (deadline: Deadline): string => `${deadline.id}@${deadline.at}`;
@@ -292,8 +294,9 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       }
     }
     loading = false;
-    const deadlines = new Map(instance.deadlines().map((d) => [keyOf(d), d]));
-    return remember(id, { instance, version: stored.version, deadlines });
+    const list = instance.deadlines();
+    const deadlines = new Map(list.map((d) => [keyOf(d), d]));
+    return remember(id, { instance, version: stored.version, deadlines, list });
   };
 
   const viewOf = (loaded: Loaded<P>): InstanceView<P> => {
@@ -370,7 +373,12 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     }
     const before = loaded.version;
     if (result.duplicate) return result;
-    const { next, changes: deadlineChanges } = changes(loaded.deadlines, result.deadlines);
+    // An event that changed none of the plan's inputs keeps the plan and its list: no changes.
+    const list = result.deadlines;
+    const { next, changes: deadlineChanges } =
+      list === loaded.list
+        ? { next: loaded.deadlines, changes: { added: [], removed: [] } }
+        : changes(loaded.deadlines, list);
     const seq = result.entry.seq;
     try {
       await store.append(id, {
@@ -391,6 +399,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     }
     loaded.version = seq;
     loaded.deadlines = next;
+    loaded.list = list;
     return result;
   };
 
@@ -412,6 +421,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
           instance,
           version: 0,
           deadlines: new Map(deadlines.map((d) => [keyOf(d), d])),
+          list: deadlines,
         };
         return viewOf(remember(id, loaded));
       });
