@@ -1,0 +1,216 @@
+import { dateIn, type Instant, mondayToFriday, type Plan, solve, statusAt } from '@maslul/timing';
+import { createActor, type Snapshot } from 'xstate';
+import { deadlinesOf } from '../deadlines.js';
+import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
+import { rolesRefusal } from '../guards.js';
+import { idIssue } from '../ids.js';
+import { forecastOf } from '../instance-forecast.js';
+import { labelIn } from '../label.js';
+import { plannedItemsKey, plannedSchedule } from '../planned-items.js';
+import type { Program } from '../program.js';
+import { Refusal, refuse } from '../refusal.js';
+import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from '../refusal-log.js';
+import { keyReused, sameEvent } from '../same-event.js';
+import { checkActor, instantOf, refusalOf, specOf, unknownEvent } from './pre-checks.js';
+import type { LogEntry, PersistedMachine } from './records.js';
+import { acceptedResult } from './result.js';
+import { machineOf, type State, snapshotOf } from './state.js';
+import type {
+  InstanceOptions,
+  ProgramInstance,
+  RoleOf,
+  SendOptions,
+  SendResult,
+  StepIdOf,
+} from './types.js';
+
+/** The instance behind createInstance, restoreInstance and replay. */
+export function instanceFrom<P extends Program>(
+  program: P,
+  options: InstanceOptions,
+  initial: { saved: PersistedMachine | undefined; seq: number; keys: Record<string, number> },
+): ProgramInstance<P> {
+  const machine = machineOf(program);
+  const calendar = options.calendar ?? mondayToFriday;
+  const { clock, start } = options;
+  const refusalLimit = checkRefusalLimit(options.refusalLimit);
+  const refusals: RefusalRecord[] = [];
+  // One actor per instance, started from the stored state (or afresh) and fed one event at a
+  // time: the same machine any XState user runs. Items are its child actors; with no timers
+  // anywhere, each send is synchronous.
+  const actor = createActor(
+    machine,
+    initial.saved ? { snapshot: initial.saved as unknown as Snapshot<unknown> } : {},
+  ).start();
+  let state: State = { current: actor.getSnapshot(), seq: initial.seq };
+  // Own keys only: a key "constructor" or "__proto__" of the stored object was never applied.
+  const keys = new Map<string, number>(Object.entries(initial.keys));
+  const log: LogEntry[] = [];
+
+  // The plan is solved when asked for, once per state: a replay or an import of many events
+  // re-plans only at the end, and a send whose caller reads its deadlines pays for them then.
+  // The plan is solved again only when its inputs changed: the steps record (every step event
+  // makes a new one) and what the items' planned events hold. An item event that touches
+  // neither keeps the plan, and its deadlines (the same array).
+  let planned: { steps: object; items: string; plan: Plan } | undefined;
+  const planOf = (of: State): Plan => {
+    const { context } = of.current;
+    const items = plannedItemsKey(program, context);
+    if (planned?.steps === context.steps && planned.items === items) return planned.plan;
+    const { schedule, facts } = plannedSchedule(program, context);
+    const solved = solve(schedule, { start, calendar, facts, target: program.target });
+    if (of === state) planned = { steps: context.steps, items, plan: solved };
+    return solved;
+  };
+  const plan = (): Plan => planOf(state);
+  /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
+  const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
+    const at = state; // states are immutable: the result keeps the one it was made in
+    return acceptedResult(
+      duplicate,
+      entry,
+      () => snapshotOf(program, start, at, keys),
+      () => deadlinesOf(planOf(at)),
+    );
+  };
+
+  const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
+    const result = attempt(event, sendOptions);
+    const now = clock.now();
+    // A stored event replayed on load is never refused (the clock is unbounded then): skip it.
+    if (!result.ok && Number.isFinite(now)) {
+      refusals.push(refusalRecordOf(result.refusal, event, sendOptions, now));
+      if (refusals.length > refusalLimit) refusals.splice(0, refusals.length - refusalLimit);
+    }
+    return result;
+  };
+
+  const attempt = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
+    const key = sendOptions?.idempotencyKey;
+    const keyProblem = key === undefined ? undefined : idIssue(key, ['idempotencyKey']);
+    if (keyProblem) return { ok: false, refusal: new Refusal('invalid-id', [keyProblem]) };
+    const seen = key === undefined ? undefined : keys.get(key);
+    if (seen !== undefined) {
+      // The log holds this object's events, from the seq after the one it was loaded at.
+      const entry = seen > initial.seq ? log[seen - initial.seq - 1] : undefined;
+      if (entry && !sameEvent(entry, event as object)) {
+        return { ok: false, refusal: keyReused(key as string, entry) };
+      }
+      if (entry) {
+        return accepted(entry, true);
+      }
+      // Restored from a snapshot: the key is known, its entry is in the store, not here. Never
+      // apply it a second time.
+      return {
+        ok: false,
+        refusal: refuse(
+          'already-applied',
+          'core.idempotency',
+          ['idempotencyKey'],
+          `The idempotency key ${JSON.stringify(key)} was applied as event #${seen} before this instance was loaded; read that event from the store.`,
+        ),
+      };
+    }
+    const actorProblem = checkActor(sendOptions?.actor);
+    if (actorProblem) return { ok: false, refusal: actorProblem };
+    const instant = instantOf(sendOptions.at, clock);
+    if (instant instanceof Refusal) return { ok: false, refusal: instant };
+    const raw = event as { type: string; payload?: unknown; item?: string };
+    const itemProblem = raw?.item === undefined ? undefined : idIssue(raw.item, ['item']);
+    if (itemProblem) return { ok: false, refusal: new Refusal('invalid-id', [itemProblem]) };
+    const date = dateIn(instant.time, calendar.timeZone);
+    if (date < start) {
+      return {
+        ok: false,
+        refusal: refuse(
+          'before-start',
+          'core.not-before-start',
+          ['at'],
+          `The event is dated ${date}, before the program start (${start}); an instance records what happened from its start on.`,
+        ),
+      };
+    }
+    const workingDay = calendar.isWorkingDay(date);
+    // The cheap checks first, here: the event names a step or an item event, and the actor holds
+    // one of its roles. Then the machine's guards judge the event once (the payload, the track,
+    // the joins, the rules); a refused event's verdict is the refusal.
+    const target = typeof raw?.type === 'string' ? targetOf(program, raw.type) : undefined;
+    const spec = target ? specOf(program, target) : undefined;
+    if (!target) return { ok: false, refusal: unknownEvent(program, raw?.type) };
+    const forbidden = rolesRefusal(
+      spec?.by ?? [],
+      sendOptions.actor,
+      raw.type,
+      'step' in target ? target.step : undefined,
+    );
+    if (forbidden || !spec) return { ok: false, refusal: forbidden as Refusal };
+    const before = actor.getSnapshot();
+    const machineEvent: MachineEvent = {
+      type: raw.type,
+      payload: raw.payload,
+      date,
+      item: raw.item,
+      actor: sendOptions.actor,
+      workingDay,
+    };
+    actor.send(machineEvent);
+    const next = actor.getSnapshot();
+    if (next === before) {
+      return { ok: false, refusal: refusalOf(program, target, machineEvent, before) };
+    }
+    // A span's start checks no rules (they judge its finish): its trace is empty.
+    const checkedRules = 'phase' in target && target.phase === 'start' ? [] : spec.rules;
+    const trace = checkedRules.map((rule) => ({
+      rule: rule.id,
+      step: 'step' in target ? target.step : raw.type,
+      passed: true,
+      reason: labelIn(rule.reason, 'en'),
+    }));
+    const seq = state.seq + 1;
+    const entry: LogEntry = {
+      seq,
+      type: raw.type,
+      payload: raw.payload,
+      at: instant.iso,
+      date,
+      actor: { id: sendOptions.actor.id, roles: [...sendOptions.actor.roles] },
+      idempotencyKey: key,
+      trace,
+      ...(raw.item !== undefined ? { item: raw.item } : {}),
+    };
+    state = { current: next, seq };
+    if (key !== undefined) keys.set(key, seq);
+    log.push(entry);
+    return accepted(entry, false);
+  };
+
+  return {
+    program,
+    send,
+    snapshot: () => snapshotOf(program, start, state, keys),
+    current: () => {
+      const current: Record<string, { step: string; running: boolean }> = {};
+      for (const track of program.tracks) {
+        const at = String((state.current.value as Record<string, string>)[track.id] ?? 'done');
+        const running = at.endsWith(':running');
+        current[track.id] = { step: running ? at.slice(0, -':running'.length) : at, running };
+      }
+      return current as ReturnType<ProgramInstance<P>['current']>;
+    },
+    schedule: (at?: Instant) => {
+      const solved = plan() as Plan<StepIdOf<P>>;
+      return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
+    },
+    deadlines: () => deadlinesOf(plan()),
+    history: () => [...log],
+    refusals: () => [...refusals],
+    forecast: (forecastOptions) => {
+      const { schedule, facts } = plannedSchedule(program, state.current.context);
+      return forecastOf(
+        schedule,
+        { start, calendar, facts, target: program.target },
+        forecastOptions,
+      );
+    },
+  };
+}

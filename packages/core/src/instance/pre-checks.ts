@@ -1,0 +1,127 @@
+import type { Instant } from '@maslul/timing';
+import type { Clock } from '../clock.js';
+import type { EventTarget, MachineEvent } from '../events.js';
+import { itemVerdict, notAtStep, verdictOf } from '../guards.js';
+import type { ItemDefinition } from '../item.js';
+import type { Label } from '../label.js';
+import type { Program } from '../program.js';
+import { type Refusal, refuse } from '../refusal.js';
+import type { StepDefinition } from '../types.js';
+import type { Actor } from './records.js';
+import type { MachineSnapshot } from './state.js';
+
+export function checkActor(actor: unknown): Refusal | undefined {
+  const a = actor as Partial<Actor> | undefined;
+  if (!a || typeof a.id !== 'string' || !Array.isArray(a.roles)) {
+    return refuse(
+      'invalid-actor',
+      'core.actor',
+      ['actor'],
+      'The actor needs an id (a string) and roles (a list of role ids).',
+    );
+  }
+  // The id is what the history and the refusal log say about who did it: it must say something.
+  if (a.id.trim() === '') {
+    return refuse(
+      'invalid-actor',
+      'core.actor',
+      ['actor', 'id'],
+      `The actor's id ${JSON.stringify(a.id)} is blank; give the id of the person or body that sends the event, e.g. "pm-dana".`,
+    );
+  }
+  return undefined;
+}
+
+/** The instants an event may carry: its date must be one the timing model plans with. */
+export const EARLIEST = Date.UTC(1900, 0, 2);
+export const LATEST = Date.UTC(2200, 11, 30);
+
+export function instantOf(
+  at: Instant | undefined,
+  clock: Clock,
+): { iso: string; time: number } | Refusal {
+  const time =
+    at === undefined
+      ? clock.now()
+      : at instanceof Date
+        ? at.getTime()
+        : typeof at === 'number'
+          ? at
+          : Date.parse(at);
+  if (!Number.isFinite(time)) {
+    return refuse(
+      'invalid-instant',
+      'core.instant',
+      ['at'],
+      `The instant ${JSON.stringify(at)} is not a valid date-time; give a Date, epoch milliseconds or an ISO string.`,
+    );
+  }
+  if (time < EARLIEST || time > LATEST) {
+    return refuse(
+      'invalid-instant',
+      'core.instant',
+      ['at'],
+      `The instant ${new Date(time).toISOString()} is outside the years 1900 to 2200 that plans are made in; give the date-time the event happened.`,
+    );
+  }
+  if (time > clock.now()) {
+    return refuse(
+      'future-event',
+      'core.no-future',
+      ['at'],
+      `The event is dated ${new Date(time).toISOString()}, after the clock's now (${new Date(clock.now()).toISOString()}); record what has happened.`,
+    );
+  }
+  return { iso: new Date(time).toISOString(), time };
+}
+
+/** The roles and rules of what an event targets: a step, or an item kind's creation or event. */
+export function specOf(
+  program: Program,
+  target: EventTarget,
+):
+  | { readonly by: readonly string[]; readonly rules: readonly { id: string; reason: Label }[] }
+  | undefined {
+  if ('step' in target) return (program.steps as Record<string, StepDefinition>)[target.step];
+  const item = (program.items as Record<string, ItemDefinition>)[target.kind];
+  return target.event === 'create' ? item?.create : item?.events[target.event];
+}
+
+export function unknownEvent(program: Program, type: unknown): Refusal {
+  return refuse(
+    'unknown-event',
+    'core.known-event',
+    ['type'],
+    `"${String(type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
+  );
+}
+
+/**
+ * Why the machine did not take an event: the verdict of the guard that judged it, or, when no
+ * guard did (its track is not at the step, or the machine is done), what that says.
+ */
+export function refusalOf(
+  program: Program,
+  target: EventTarget,
+  event: MachineEvent,
+  before: MachineSnapshot,
+): Refusal {
+  const verdict = verdictOf(event, before.context);
+  if (verdict && !verdict.ok) return verdict.refusal;
+  if (!verdict && 'step' in target) {
+    const definition = (program.steps as Record<string, StepDefinition>)[
+      target.step
+    ] as StepDefinition;
+    return notAtStep(definition, target.phase, event, before.value);
+  }
+  if (!verdict && 'kind' in target) {
+    const judged = itemVerdict(program, before.context, target.kind, target.event, event);
+    if (!judged.ok) return judged.refusal;
+  }
+  return refuse(
+    'not-now',
+    'core.machine',
+    ['type'],
+    `The statechart did not take "${event.type}" in state ${JSON.stringify(before.value)}.`,
+  );
+}

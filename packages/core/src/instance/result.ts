@@ -1,0 +1,31 @@
+import type { Deadline } from '../deadlines.js';
+import type { InstanceSnapshot, LogEntry } from './records.js';
+import type { SendResult } from './types.js';
+
+/**
+ * An accepted result, a plain object: `snapshot` and `deadlines` are own enumerable getters that
+ * compute their value when first read and keep it (a replay or an import reads only the last
+ * ones), so a spread, `structuredClone` and `JSON.stringify` all carry them.
+ */
+export function acceptedResult(
+  duplicate: boolean,
+  entry: LogEntry,
+  makeSnapshot: () => InstanceSnapshot,
+  makeDeadlines: () => readonly Deadline[],
+): SendResult {
+  let snapshot: InstanceSnapshot | undefined;
+  let deadlines: readonly Deadline[] | undefined;
+  return {
+    ok: true,
+    duplicate,
+    entry,
+    get snapshot() {
+      snapshot ??= makeSnapshot();
+      return snapshot;
+    },
+    get deadlines() {
+      deadlines ??= makeDeadlines();
+      return deadlines;
+    },
+  };
+}
