@@ -26,7 +26,7 @@ function startText(plan: Plan, step: PlannedStep): string {
       const edge = basis.relation.type === 'start-to-start' ? 'starts' : 'finishes';
       const lag = basis.relation.lag.nominal;
       const when =
-        lag.months === 0 && lag.days === 0
+        lag.months === 0 && lag.days === 0 && !lag.workingDays
           ? `when ${name(other as PlannedStep)} ${edge} (${basis.anchor})`
           : `${basis.relation.lag.text} after ${name(other as PlannedStep)} ${edge} (${basis.anchor}), which gives ${basis.date}`;
       const joined = basis.others.length

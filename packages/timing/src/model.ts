@@ -14,6 +14,9 @@ export const SERIES = 2;
 export interface Lengths {
   readonly months: readonly [Int32Array, Int32Array, Int32Array];
   readonly days: readonly [Int32Array, Int32Array, Int32Array];
+  /** Working days, added last with the calendar; all zero (and `any` false) in most schedules. */
+  readonly working: readonly [Int32Array, Int32Array, Int32Array];
+  readonly anyWorking: boolean;
 }
 
 /**
@@ -56,14 +59,18 @@ function lengthsOf(durations: readonly (Duration | undefined)[]): Lengths {
   const n = durations.length;
   const months = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
   const days = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  const working = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  let anyWorking = false;
   durations.forEach((duration, i) => {
     if (!duration) return;
     [duration.nominal, duration.earliest, duration.latest].forEach((length, k) => {
       (months[k] as Int32Array)[i] = length.months;
       (days[k] as Int32Array)[i] = length.days;
+      (working[k] as Int32Array)[i] = length.workingDays ?? 0;
+      if (length.workingDays) anyWorking = true;
     });
   });
-  return { months, days };
+  return { months, days, working, anyWorking };
 }
 
 const models = new WeakMap<Schedule, Model>();

@@ -2,7 +2,7 @@ import { type DayCalendar, dayCalendarOf, mondayToFriday, type WorkCalendar } fr
 import { fail } from './errors.js';
 import { checkFacts, type DayFact, type Facts } from './facts.js';
 import { MILESTONE, type Model, modelOf, SERIES, SPAN } from './model.js';
-import { addMonthsToDay, type DayNumber, dayOf, inDateRange, plainDateOf } from './plain-date.js';
+import { type DayNumber, dayOf, inDateRange, plainDateOf } from './plain-date.js';
 import type {
   Basis,
   DateWindow,
@@ -12,7 +12,7 @@ import type {
   PlannedStep,
   PlanWarning,
 } from './plan.js';
-import { EARLIEST, LATEST, NOMINAL, type Pass, propagate } from './propagate.js';
+import { EARLIEST, LATEST, NOMINAL, type Pass, plusLength, propagate } from './propagate.js';
 import type { Relation, Schedule } from './schedule.js';
 import { slackTo } from './slack.js';
 
@@ -140,13 +140,14 @@ function anchorOf(model: Model, nominal: Pass, e: number): DayNumber {
 
 type RelationBasis = Extract<Basis, { kind: 'relation' }>;
 
-function othersOf(model: Model, nominal: Pass, i: number, driver: number): RelationBasis['others'] {
+function othersOf(p: Prepared, nominal: Pass, i: number, driver: number): RelationBasis['others'] {
+  const { model } = p;
   const others = [];
   for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
     if (e === driver) continue;
-    const months = model.lags.months[NOMINAL][e] as number;
-    const days = model.lags.days[NOMINAL][e] as number;
-    const date = plainDateOf(plusLength(anchorOf(model, nominal, e), months, days));
+    const date = plainDateOf(
+      plusLength(p.calendar, anchorOf(model, nominal, e), model.lags, NOMINAL, e),
+    );
     others.push({ step: model.ids[model.edgeOther[e] as number] as string, date });
   }
   return others;
@@ -174,12 +175,8 @@ function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
     anchor: plainDateOf(anchorOf(model, nominal, driver)),
     date: plainDateOf(raw),
     moved,
-    others: joined ? othersOf(model, nominal, i, driver) : NO_OTHERS,
+    others: joined ? othersOf(p, nominal, i, driver) : NO_OTHERS,
   };
-}
-
-function plusLength(day: number, months: number, days: number): number {
-  return addMonthsToDay(day, months) + days;
 }
 
 function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
