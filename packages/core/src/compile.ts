@@ -9,11 +9,12 @@ import {
   spawnChild,
 } from 'xstate';
 import type { MachineEvent } from './events.js';
+import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemDefinition } from './item.js';
 import { type ActorRef, checkItemEvent, type ItemRecord, NO_ACTOR } from './item-checks.js';
 import type { Program } from './program.js';
 import { recordedPayloads } from './recorded.js';
-import type { StepDefinition } from './types.js';
+import type { RuleInput, StepDefinition } from './types.js';
 
 /**
  * What the machine remembers of a step: when it started and finished, the occurrences of a
@@ -96,6 +97,7 @@ export function failingRules(
   date: PlainDate,
   actor: ActorRef = NO_ACTOR,
   workingDay = true,
+  fixed: RuleInput<unknown>['fixed'] = {},
 ): StepDefinition['rules'] {
   if (phase === 'start' || definition.rules.length === 0) return [];
   const input = {
@@ -105,6 +107,7 @@ export function failingRules(
     items: context.items,
     actor,
     workingDay,
+    fixed,
   };
   return definition.rules.filter((rule) => !rule.check(input));
 }
@@ -233,6 +236,7 @@ export function compile(program: Program) {
         event.date,
         event.actor,
         event.workingDay,
+        fixedDatesOf(program),
       ).length === 0
     );
   };

@@ -22,6 +22,7 @@ import {
 } from './compile.js';
 import { type Deadline, deadlinesOf } from './deadlines.js';
 import { type EventTarget, type MachineEvent, type ProgramEvent, targetOf } from './events.js';
+import { fixedDatesOf } from './fixed-dates.js';
 import { idIssue } from './ids.js';
 import {
   forecastOf,
@@ -542,6 +543,7 @@ function check(
     date,
     actor,
     workingDay,
+    fixedDatesOf(program),
   );
   const judged = target.phase === 'start' ? [] : definition.rules;
   const trace = judged.map((rule) => ({

@@ -19,6 +19,8 @@ function startText(plan: Plan, step: PlannedStep): string {
       return step.kind === 'milestone'
         ? `${name(step)} is recorded on ${step.start}.`
         : `${name(step)} is recorded as started on ${step.start}.`;
+    case 'fixed':
+      return `${name(step)} is fixed on ${basis.date}: a date the plan and the calendar do not move.`;
     case 'program-start':
       return `${name(step)} waits for nothing, so it starts at the program start, ${basis.date}.${moveText(basis.moved, 'start')}`;
     case 'relation': {
@@ -44,6 +46,7 @@ function finishText(step: PlannedStep): string {
     const dates = (step.occurrences ?? []).map((o) => (o.recorded ? `${o.date} (held)` : o.date));
     return ` It meets ${dates.length} times: ${dates.join(', ')}.`;
   }
+  if (step.fixed !== undefined) return ` It runs to ${step.finish}, its fixed date.`;
   return ` It runs to ${step.finish}.${moveText(step.finishMoved, 'finish')}`;
 }
 

@@ -1,4 +1,5 @@
 import type { Duration } from './duration.js';
+import { tryDayOf } from './plain-date.js';
 import type { Recurrence } from './recurrence.js';
 import type { Relation, Schedule, ScheduledStep } from './schedule.js';
 
@@ -38,6 +39,8 @@ export interface Model {
   /** Per span, its duration (zero for other kinds). */
   readonly durations: Lengths;
   readonly repeats: readonly (Recurrence | undefined)[];
+  /** Per step, its fixed day (a milestone's date, a span's finish), or undefined. */
+  readonly fixed: readonly (number | undefined)[];
   /** Per step, the edges that wait for it, as edge numbers: from `succFrom[i]` in `succEdges`. */
   readonly succFrom: Int32Array;
   readonly succEdges: Int32Array;
@@ -129,6 +132,7 @@ export function modelOf(schedule: Schedule): Model {
     lags: lengthsOf(lagList),
     durations: lengthsOf(steps.map((step) => step.duration)),
     repeats: steps.map((step) => step.repeat as Recurrence | undefined),
+    fixed: steps.map((step) => (step.fixed === undefined ? undefined : tryDayOf(step.fixed))),
     succFrom,
     succEdges,
     edgeStep,

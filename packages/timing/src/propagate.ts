@@ -133,7 +133,10 @@ export function propagate(
     raw[i] = date;
     driver[i] = by;
     const fact = facts[i];
-    let begin = fact?.start ?? calendar.next(date);
+    // A fixed date is kept as given: neither the relations nor the calendar move it.
+    const fixed = model.fixed[i];
+    let begin =
+      fact?.start ?? (fixed !== undefined && kind[i] !== SPAN ? fixed : calendar.next(date));
     let end: DayNumber;
     if (kind[i] === SERIES) {
       const days = seriesOccurrences(model, i, begin, fact, calendar);
@@ -142,14 +145,15 @@ export function propagate(
       end = fact?.finish ?? days[days.length - 1] ?? begin;
       rawFinish[i] = end;
     } else if (kind[i] === SPAN) {
-      const planned = lengthFrom(calendar, begin, durations, i, which, draw);
+      const planned = fixed ?? lengthFrom(calendar, begin, durations, i, which, draw);
       rawFinish[i] = planned;
-      end = fact?.finish ?? calendar.next(planned);
+      end = fact?.finish ?? fixed ?? calendar.next(planned);
     } else {
       end = fact?.finish ?? begin;
       rawFinish[i] = end;
     }
-    if (fact?.finish !== undefined && fact.start === undefined && begin > end) begin = end;
+    // A recorded finish, or a fixed one, before the planned start: the step is squeezed to it.
+    if (fact?.start === undefined && begin > end) begin = end;
     start[i] = begin;
     finish[i] = end;
   }

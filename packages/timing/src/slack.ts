@@ -1,6 +1,6 @@
 import type { DayCalendar } from './calendar.js';
 import type { DayFact } from './facts.js';
-import type { Model } from './model.js';
+import { type Model, SPAN } from './model.js';
 import { addMonthsToDay, type DayNumber } from './plain-date.js';
 import { NOMINAL, type Pass } from './propagate.js';
 import { latestBeforeWorkingDays } from './working-days.js';
@@ -63,8 +63,15 @@ export function slackTo(
     }
     if (latestBegin === Number.POSITIVE_INFINITY && latestEnd === Number.POSITIVE_INFINITY)
       continue;
-    // A step shifts whole: a span's or series' length stays as planned.
-    const latest = Math.min(latestBegin, latestEnd - ((pass.finish[i] as number) - begin));
+    // A step shifts whole: a span's or series' length stays as planned. A fixed milestone does
+    // not shift at all; a span until a fixed date may start as late as that date.
+    const fixed = model.fixed[i];
+    const latest =
+      fixed === undefined
+        ? Math.min(latestBegin, latestEnd - ((pass.finish[i] as number) - begin))
+        : model.kind[i] === SPAN
+          ? Math.min(latestBegin, fixed)
+          : begin;
     lateStart[i] = previousWorkingDay(calendar, latest, begin);
     slack[i] = (lateStart[i] as number) - begin;
   }

@@ -159,6 +159,9 @@ function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
     return { kind: 'recorded', date: plainDateOf(nominal.start[i] as number) };
   }
   const { model } = p;
+  const fixed = model.fixed[i];
+  if (fixed !== undefined && model.kind[i] === MILESTONE)
+    return { kind: 'fixed', date: plainDateOf(fixed) };
   const raw = nominal.raw[i] as number;
   // Only the calendar moves a date; a series may start later still, on its rule's first day.
   const moved = moveOf(
@@ -191,6 +194,8 @@ function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
         message: `Series "${step.id}" has no occurrence from ${plainDateOf(nominal.start[i] as number)}: its UNTIL is before its start.`,
       });
     }
+    const fixed = model.fixed[i];
+    if (fixed !== undefined) warnings.push(...fixedWarnings(p, nominal, i, fixed));
     if (fact?.start === undefined) return;
     for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
       const other = model.edgeOther[e] as number;
@@ -205,6 +210,35 @@ function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
       }
     }
   });
+  return warnings;
+}
+
+/** A fixed date on a day off, or before what the step waits for gives (it is not moved). */
+function fixedWarnings(p: Prepared, nominal: Pass, i: number, fixed: DayNumber): PlanWarning[] {
+  const id = p.model.ids[i] as string;
+  const date = plainDateOf(fixed);
+  const what = p.model.kind[i] === SPAN ? 'finish' : 'date';
+  const warnings: PlanWarning[] = [];
+  const closure = p.calendar.closedOn(fixed);
+  if (closure) {
+    warnings.push({
+      code: 'fixed-on-day-off',
+      step: id,
+      message: `Step "${id}" has the fixed ${what} ${date}, a day off (${closure.name}) in calendar "${p.calendar.id}"; the calendar does not move a fixed date, so check it is meant.`,
+    });
+  }
+  const fact = p.facts[i];
+  if (fact?.start !== undefined || fact?.finish !== undefined) return warnings;
+  // What the relations give: a milestone's date before its fixed date replaced it, a span's start.
+  const given = nominal.raw[i] as number;
+  if ((nominal.driver[i] as number) >= 0 && given > fixed) {
+    const other = p.model.ids[p.model.edgeOther[nominal.driver[i] as number] as number];
+    warnings.push({
+      code: 'fixed-before-predecessor',
+      step: id,
+      message: `Step "${id}" has the fixed ${what} ${date}, but what it waits for ("${other}") gives ${plainDateOf(given)}: the plan keeps ${date}; move the fixed date or shorten what comes before.`,
+    });
+  }
   return warnings;
 }
 
@@ -241,7 +275,9 @@ function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): 
       chain[i] = 1;
       const fact = p.facts[i];
       const edge = nominal.driver[i] as number;
-      if (edge < 0 || fact?.start !== undefined || fact?.finish !== undefined) break;
+      // A fixed date is set by nobody before it, as a recorded one is.
+      const fixed = p.model.fixed[i] !== undefined;
+      if (edge < 0 || fixed || fact?.start !== undefined || fact?.finish !== undefined) break;
       i = p.model.edgeOther[edge] as number;
     }
   }
@@ -360,10 +396,13 @@ export function solve<Id extends string>(
       critical: critical[i] === 1,
       basis: basisOf(p, nominal, i),
       finishMoved:
-        model.kind[i] === SPAN && fact?.finish === undefined
+        model.kind[i] === SPAN && fact?.finish === undefined && model.fixed[i] === undefined
           ? moveOf(p.calendar, nominal.rawFinish[i] as number, end)
           : undefined,
     };
+    const fixed = model.fixed[i];
+    if (fixed !== undefined)
+      steps[id] = { ...(steps[id] as PlannedStep), fixed: plainDateOf(fixed) };
   }
   return {
     start: plainDateOf(p.start),
