@@ -89,7 +89,12 @@ function seriesOccurrences(
   if (last === undefined) return repeat.occurrences(start).map((day) => calendar.next(day));
   if (fact?.finish !== undefined) return [...held];
   const total = repeat.occurrences(start).length;
-  const planned = repeat.occurrences(last).slice(1, 1 + Math.max(0, total - held.length));
+  // The rule's own dates after the last one held: a rule by date (BYMONTHDAY=1) does not fall on
+  // a late occurrence, so its first date from there is the next one to keep, not one to drop.
+  const planned = repeat
+    .occurrences(last)
+    .filter((day) => day > last)
+    .slice(0, Math.max(0, total - held.length));
   return held.concat(planned.map((day) => calendar.next(day)));
 }
 
