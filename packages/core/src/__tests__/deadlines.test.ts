@@ -6,14 +6,12 @@ import { createInstance } from '../instance.js';
 const reports = defineProgram('reports', { version: 1, label: 'Monthly reports' })
   .roles({ grantee: { label: 'Grantee' } })
   .track('reports', 'Reports', (t) =>
-    t
-      .milestone('grant', { label: 'Grant awarded', by: ['grantee'] })
-      .series('report', {
-        label: 'Monthly report',
-        by: ['grantee'],
-        after: 'grant',
-        repeat: { every: 'P1M', count: 4 },
-      }),
+    t.milestone('grant', { label: 'Grant awarded', by: ['grantee'] }).series('report', {
+      label: 'Monthly report',
+      by: ['grantee'],
+      after: 'grant',
+      repeat: { every: 'P1M', count: 4 },
+    }),
   )
   .build();
 const grantee = { id: 'grantee', roles: ['grantee'] } as const;
