@@ -73,8 +73,8 @@ export type Basis<Id extends string = string> =
       readonly others: readonly { readonly step: Id; readonly date: PlainDate }[];
     }
   | { readonly kind: 'recorded'; readonly date: PlainDate }
-  /** A milestone pinned to its date (`on`): nothing moves it. */
-  | { readonly kind: 'fixed'; readonly date: PlainDate };
+  /** A milestone pinned to its date (`on`): nothing moves it, so `moved` is always undefined. */
+  | { readonly kind: 'fixed'; readonly date: PlainDate; readonly moved: undefined };
 
 /**
  * One occurrence of a series: its date and whether it was held (recorded) or is planned.

@@ -161,7 +161,7 @@ function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
   const { model } = p;
   const fixed = model.fixed[i];
   if (fixed !== undefined && model.kind[i] === MILESTONE)
-    return { kind: 'fixed', date: plainDateOf(fixed) };
+    return { kind: 'fixed', date: plainDateOf(fixed), moved: undefined };
   const raw = nominal.raw[i] as number;
   // Only the calendar moves a date; a series may start later still, on its rule's first day.
   const moved = moveOf(
