@@ -52,6 +52,7 @@ export function createReducer(program: Program) {
       items: {},
       actor: { id: 'bench', roles: [] },
       workingDay: true,
+      fixed: {},
     };
     if (step.rules.some((rule) => !rule.check(input))) throw new Error('rule');
     const previous = state.steps[id] ?? {};

@@ -248,7 +248,9 @@ export function compile(program: Program) {
   });
 
   const regionOf = (trackSteps: readonly string[]) => {
-    const states: Record<string, object> = { done: { type: 'final' } };
+    // Not a final state: were every track final, the machine would stop, and items, which live
+    // on past the tracks (an application closed after the call's last step), with it.
+    const states: Record<string, object> = { done: {} };
     trackSteps.forEach((id, i) => {
       const next = trackSteps[i + 1] ?? 'done';
       const definition = steps[id] as StepDefinition;

@@ -63,7 +63,12 @@ function listDeadlines(plan: Plan): Deadline[] {
   for (const id of plan.order) {
     const step = plan.steps[id] as PlannedStep;
     if (step.recorded.finish) continue;
-    if (step.recorded.start) {
+    // A started series is due at its next occurrence, not its last; that one has no window.
+    const next = step.recorded.start ? step.occurrences?.find((o) => !o.recorded) : undefined;
+    if (next) {
+      add(id, 'due', next.date);
+      add(id, 'overdue', nextDay(next.date));
+    } else if (step.recorded.start) {
       add(id, 'due', step.finish);
       add(id, 'overdue', nextDay(step.finishWindow.latest));
     } else {

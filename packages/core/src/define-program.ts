@@ -1,4 +1,4 @@
-import type { Dependency, Duration, RecurrenceInput } from '@maslul/timing';
+import type { Dependency, Duration, PlainDate, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
 import type { BoundedRule, NewStepId, ReachCheck, ValidId } from './definition-types.js';
 import {
@@ -41,8 +41,9 @@ interface Draft {
 }
 
 type AnyOptions = MilestoneOptions<string, string, Schema | undefined> & {
-  readonly duration?: Duration | string;
+  readonly duration?: Duration | string | undefined;
   readonly repeat?: RecurrenceInput;
+  readonly until?: PlainDate | undefined;
 };
 
 /**
@@ -93,6 +94,9 @@ export class TrackBuilder<Steps, Role extends string> {
       duration: options.duration,
       repeat: options.repeat,
       count: countOf(options.repeat),
+      ...((options.on ?? options.until) !== undefined
+        ? { fixed: options.on ?? options.until }
+        : {}),
     };
     return new TrackBuilder<Next, Role>(
       { ...this.draft, tracks, steps: [...this.draft.steps, step] },

@@ -1,6 +1,7 @@
 import type { StateValue } from 'xstate';
 import type { ProgramContext } from './compile.js';
 import type { MachineEvent } from './events.js';
+import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemRule } from './item.js';
 import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
 import { labelIn } from './label.js';
@@ -137,6 +138,7 @@ export function stepVerdict(
     items: context.items,
     actor: event.actor ?? NO_ACTOR,
     workingDay: event.workingDay ?? true,
+    fixed: fixedDatesOf(program),
   };
   const refusing = definition.rules.find((rule) => !rule.check(input));
   if (refusing) {

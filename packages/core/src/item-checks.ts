@@ -1,4 +1,5 @@
 import type { ProgramContext } from './compile.js';
+import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
@@ -163,7 +164,16 @@ export function checkItemEvent(
     : { id: item, data, events: {} };
   const recorded = recordedPayloads(context);
   const failing = spec.rules.find(
-    (rule) => !rule.check({ payload: data, recorded, item: view, date, actor, workingDay }),
+    (rule) =>
+      !rule.check({
+        payload: data,
+        recorded,
+        item: view,
+        date,
+        actor,
+        workingDay,
+        fixed: fixedDatesOf(program),
+      }),
   );
   if (failing) {
     const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');

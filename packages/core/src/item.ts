@@ -1,4 +1,4 @@
-import type { Duration } from '@maslul/timing';
+import type { Duration, PlainDate } from '@maslul/timing';
 import type * as z from 'zod';
 import type { ValidId } from './definition-types.js';
 import type { Label } from './label.js';
@@ -20,6 +20,7 @@ import type { Schema } from './types.js';
  *   date: '2027-08-01',
  *   actor: { id: 'pm-dana', roles: ['programManager'] },
  *   workingDay: true,
+ *   fixed: { S9: '2028-06-30' },
  * };
  * ```
  * @category Items
@@ -35,6 +36,8 @@ export interface ItemRuleInput<P, E extends string = string> {
   readonly actor: { readonly id: string; readonly roles: readonly string[] };
   /** Whether `date` is a working day of the instance's calendar. */
   readonly workingDay: boolean;
+  /** The program's fixed dates by step id (a milestone's `on`, a span's `until`). */
+  readonly fixed: { readonly [step: string]: PlainDate };
 }
 
 /**

@@ -34,6 +34,11 @@ function definitionOf(program: Program): Record<string, ScheduleDefinition[strin
         ),
         ...(step.duration ? { duration: step.duration } : {}),
         ...(step.repeat ? { repeat: step.repeat.rrule } : {}),
+        ...(step.fixed === undefined
+          ? {}
+          : step.kind === 'span'
+            ? { until: step.fixed }
+            : { on: step.fixed }),
       };
     }
     definitions.set(program, definition);

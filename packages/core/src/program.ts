@@ -118,6 +118,15 @@ function checkSteps(draft: Draft, issues: Issue[]): void {
         });
       }
     }
+    if (step.kind === 'span' && step.duration === undefined && step.fixed === undefined) {
+      issues.push({
+        code: 'invalid-step',
+        path: [...path, 'duration'],
+        rule: 'core.span-end',
+        step: step.id,
+        message: `Span "${step.id}" has neither a duration nor an "until" date; give one, e.g. duration: about(3, "months") or until: "2027-03-31".`,
+      });
+    }
     if (step.kind === 'series' && step.count === undefined) {
       issues.push({
         code: 'unbounded-series',
@@ -268,6 +277,11 @@ function scheduleOf(draft: Draft): Schedule {
       group: step.track,
       after: step.after,
       ...(step.kind === 'span' && step.duration !== undefined ? { duration: step.duration } : {}),
+      ...(step.fixed === undefined
+        ? {}
+        : step.kind === 'span'
+          ? { until: step.fixed }
+          : { on: step.fixed }),
       ...(step.kind === 'series' && step.repeat !== undefined ? { repeat: step.repeat } : {}),
     };
   }

@@ -47,6 +47,7 @@ export type Schema = z.ZodType;
  *   items: {},
  *   actor: { id: 'shaping-committee', roles: ['shapingCommittee'] },
  *   workingDay: true,
+ *   fixed: {},
  * };
  * ```
  * @category Rules
@@ -62,6 +63,11 @@ export interface RuleInput<P> {
   readonly actor: { readonly id: string; readonly roles: readonly string[] };
   /** Whether `date` is a working day of the instance's calendar. */
   readonly workingDay: boolean;
+  /**
+   * The program's fixed dates by step id (a milestone's `on`, a span's `until`), so a rule can
+   * say "no application after the published deadline".
+   */
+  readonly fixed: { readonly [step: string]: PlainDate };
 }
 
 /**
@@ -139,7 +145,9 @@ export interface StepOptions<
 }
 
 /**
- * The options of a step recorded once: a milestone, meeting, review or decision.
+ * The options of a step recorded once: a milestone, meeting, review or decision. `on` pins it to
+ * a date (a published deadline): neither `after` nor the calendar moves it, and a plan warns
+ * when it falls on a day off.
  *
  * @example
  * ```ts
@@ -158,10 +166,15 @@ export type MilestoneOptions<
   Role extends string,
   Ref extends string,
   P extends Schema | undefined,
-> = StepOptions<Role, Ref, P>;
+> = StepOptions<Role, Ref, P> & {
+  /** A fixed date: the step is due on it, whatever comes before and whatever the calendar. */
+  readonly on?: PlainDate | undefined;
+};
 
 /**
- * The options of a span: a step that is started and later finished, like mapping.
+ * The options of a span: a step that is started and later finished, like mapping. It runs for
+ * a `duration`, or `until` a fixed date (an application window that closes on a published
+ * deadline), not both.
  *
  * @example
  * ```ts
@@ -176,11 +189,23 @@ export type MilestoneOptions<
  * ```
  * @category Program
  */
-export interface SpanOptions<Role extends string, Ref extends string, P extends Schema | undefined>
-  extends StepOptions<Role, Ref, P> {
-  /** How long it runs: a duration, or an ISO 8601 duration such as `'P3M'`. */
-  readonly duration: Duration | `P${string}`;
-}
+export type SpanOptions<
+  Role extends string,
+  Ref extends string,
+  P extends Schema | undefined,
+> = StepOptions<Role, Ref, P> &
+  (
+    | {
+        /** How long it runs: a duration, or an ISO 8601 duration such as `'P3M'`. */
+        readonly duration: Duration | `P${string}`;
+        readonly until?: undefined;
+      }
+    | {
+        /** The fixed date it finishes on; neither the calendar nor what comes before moves it. */
+        readonly until: PlainDate;
+        readonly duration?: undefined;
+      }
+  );
 
 /**
  * The options of a series: a step recorded once per occurrence, like four team meetings.
@@ -231,6 +256,8 @@ export interface StepDefinition {
   readonly rules: readonly Rule[];
   readonly duration: Duration | string | undefined;
   readonly repeat: RecurrenceInput | undefined;
+  /** The fixed date: a one-time step's `on`, or a span's `until`. */
+  readonly fixed?: PlainDate | undefined;
   /** For a series: how many occurrences make it done. */
   readonly count: number | undefined;
 }

@@ -45,6 +45,8 @@ type ServerErrorCode =
   | 'empty-series'
   | 'empty-track'
   | 'end-before-start'
+  | 'fixed-before-predecessor'
+  | 'fixed-on-day-off'
   | 'invalid-advance'
   | 'invalid-calendar'
   | 'invalid-calendar-id'
@@ -138,6 +140,8 @@ export const STATUS = {
   'empty-series': 500,
   'empty-track': 500,
   'end-before-start': 500,
+  'fixed-before-predecessor': 500,
+  'fixed-on-day-off': 500,
   'invalid-advance': 500,
   'invalid-calendar': 500,
   'invalid-calendar-id': 500,

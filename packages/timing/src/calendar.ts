@@ -8,6 +8,7 @@ import {
   weekdayOf,
   yearOf,
 } from './plain-date.js';
+import { addWorkingDaysTo } from './working-days.js';
 
 /**
  * A day of the week, by name.
@@ -86,6 +87,7 @@ export interface Closure {
  *
  * mondayToFriday.isWorkingDay('2026-11-27'); // true (a Friday)
  * mondayToFriday.nextWorkingDay('2026-11-28'); // '2026-11-30'
+ * mondayToFriday.addWorkingDays('2026-11-27', 1); // '2026-11-30'
  * ```
  * @category Calendars
  */
@@ -100,6 +102,11 @@ export interface WorkCalendar {
   closure(date: PlainDate): Closure | undefined;
   /** The date itself when it is a working day, else the next working day after it. */
   nextWorkingDay(date: PlainDate): PlainDate;
+  /**
+   * The `count`-th working day after the date (before it, for a negative count); the date itself
+   * for 0. Friday plus 1 working day, Monday to Friday, is Monday.
+   */
+  addWorkingDays(date: PlainDate, count: number): PlainDate;
 }
 
 /**
@@ -296,9 +303,23 @@ export function createCalendar(options: CalendarOptions): WorkCalendar {
     isWorkingDay: (date) => view.isOpen(day(date)),
     closure: (date) => view.closedOn(day(date)),
     nextWorkingDay: (date) => plainDateOf(view.next(day(date))),
+    addWorkingDays: (date, count) =>
+      plainDateOf(addWorkingDaysTo(view, day(date), checkedCount(count, view.id))),
     [DAY_CALENDAR]: view,
   };
   return Object.freeze(calendar);
+}
+
+function checkedCount(count: number, id: string): number {
+  if (!Number.isInteger(count)) {
+    fail({
+      code: 'invalid-duration',
+      path: ['count'],
+      rule: 'timing.duration',
+      message: `Calendar "${id}" was asked to add ${JSON.stringify(count)} working days; give a whole number.`,
+    });
+  }
+  return count;
 }
 
 /** The day-number view of any calendar: the fast one for calendars built here, else a wrapper. */

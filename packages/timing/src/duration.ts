@@ -2,19 +2,23 @@ import { parse as parseIso } from 'tinyduration';
 import { fail, TimingError } from './errors.js';
 
 /**
- * A length of calendar time: whole months (added first, as date-fns `addMonths` does) then days.
+ * A length of time: whole months (added first, as date-fns `addMonths` does), then calendar
+ * days, then working days of the plan's work calendar (left out when there are none).
  *
  * @example
  * ```ts
  * import type { Length } from '@maslul/timing';
  *
  * const aboutSixWeeks: Length = { months: 1, days: 14 };
+ * const tenWorkingDays: Length = { months: 0, days: 0, workingDays: 10 };
  * ```
  * @category Durations
  */
 export interface Length {
   readonly months: number;
   readonly days: number;
+  /** Working days of the work calendar the length is planned on, counted after the days. */
+  readonly workingDays?: number | undefined;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface Length {
  * ```
  * @category Durations
  */
-export type DurationUnit = 'days' | 'weeks' | 'months' | 'years';
+export type DurationUnit = 'days' | 'workingDays' | 'weeks' | 'months' | 'years';
 
 /**
  * "About N units": the nominal length plus the window it may fall in. Built by {@link about},
@@ -89,7 +93,8 @@ export interface WindowOptions {
 
 /**
  * The default window of "about N units", as a share of the nominal length on each side with a
- * floor in days: about 2 weeks may be 10 to 18 days; about 9 months, 41 days either way.
+ * floor in days: about 2 weeks may be 10 to 18 days; about 9 months, 41 days either way. A window
+ * of working days is in working days: about 10 working days may be 8 to 12 of them.
  *
  * @example
  * ```ts
@@ -103,6 +108,7 @@ export const DEFAULT_TOLERANCE: Readonly<
   Record<DurationUnit, { readonly share: number; readonly minDays: number }>
 > = {
   days: { share: 0.2, minDays: 1 },
+  workingDays: { share: 0.2, minDays: 1 },
   weeks: { share: 0.25, minDays: 2 },
   months: { share: 0.15, minDays: 7 },
   years: { share: 0.1, minDays: 14 },
@@ -110,18 +116,23 @@ export const DEFAULT_TOLERANCE: Readonly<
 
 /** Average days in a month, used only to compare and size lengths, never to add them. */
 const DAYS_PER_MONTH = 30.436875;
+/** Calendar days per working day in a five-day week, used only to compare lengths. */
+const DAYS_PER_WORKING_DAY = 7 / 5;
 
-const UNIT_SINGULAR: Record<DurationUnit, string> = {
-  days: 'day',
-  weeks: 'week',
-  months: 'month',
-  years: 'year',
+const UNIT_NAMES: Record<DurationUnit, readonly [string, string]> = {
+  days: ['day', 'days'],
+  workingDays: ['working day', 'working days'],
+  weeks: ['week', 'weeks'],
+  months: ['month', 'months'],
+  years: ['year', 'years'],
 };
 
 function lengthOf(amount: number, unit: DurationUnit): Length {
   switch (unit) {
     case 'days':
       return { months: 0, days: amount };
+    case 'workingDays':
+      return { months: 0, days: 0, workingDays: amount };
     case 'weeks':
       return { months: 0, days: amount * 7 };
     case 'months':
@@ -133,11 +144,13 @@ function lengthOf(amount: number, unit: DurationUnit): Length {
 
 /** Approximate size in days, to compare lengths and size windows. */
 export function approxDays(length: Length): number {
-  return length.months * DAYS_PER_MONTH + length.days;
+  return (
+    length.months * DAYS_PER_MONTH + length.days + (length.workingDays ?? 0) * DAYS_PER_WORKING_DAY
+  );
 }
 
 function describe(amount: number, unit: DurationUnit): string {
-  return `${amount} ${amount === 1 ? UNIT_SINGULAR[unit] : unit}`;
+  return `${amount} ${UNIT_NAMES[unit][amount === 1 ? 0 : 1]}`;
 }
 
 function checkAmount(amount: number, unit: string, where: string): void {
@@ -149,12 +162,12 @@ function checkAmount(amount: number, unit: string, where: string): void {
       message: `${where} has amount ${amount} ${unit}; a duration is a whole number of ${unit} that is 0 or more.`,
     });
   }
-  if (!(unit in UNIT_SINGULAR)) {
+  if (!Object.hasOwn(UNIT_NAMES, unit)) {
     fail({
       code: 'invalid-duration',
       path: [],
       rule: 'timing.duration',
-      message: `${where} has unit ${JSON.stringify(unit)}; use "days", "weeks", "months" or "years".`,
+      message: `${where} has unit ${JSON.stringify(unit)}; use "days", "workingDays", "weeks", "months" or "years".`,
     });
   }
 }
@@ -164,17 +177,26 @@ function lengthFromInput(value: Length | string, what: string): Length {
   if (
     !Number.isInteger(value.months) ||
     !Number.isInteger(value.days) ||
+    !Number.isInteger(value.workingDays ?? 0) ||
     value.months < 0 ||
+    (value.workingDays ?? 0) < 0 ||
     approxDays(value) < 0
   ) {
     fail({
       code: 'negative-duration',
       path: [what],
       rule: 'timing.duration',
-      message: `The ${what} length ${JSON.stringify(value)} must have whole months (0 or more) and days, and come to 0 or more.`,
+      message: `The ${what} length ${JSON.stringify(value)} must have whole months and working days (0 or more) and days, and come to 0 or more.`,
     });
   }
   return value;
+}
+
+/** `length` with `by` added to its days, or to its working days when it counts working days. */
+function widened(length: Length, by: number): Length {
+  return length.workingDays === undefined
+    ? { months: length.months, days: length.days + by }
+    : { ...length, workingDays: length.workingDays + by };
 }
 
 function withWindow(
@@ -183,14 +205,15 @@ function withWindow(
   window: WindowOptions,
   tolerance: number,
 ): Duration {
+  const size = nominal.workingDays ?? approxDays(nominal);
   const earliest =
     window.earliest !== undefined
       ? lengthFromInput(window.earliest, 'earliest')
-      : { months: nominal.months, days: nominal.days - Math.min(tolerance, approxDays(nominal)) };
+      : widened(nominal, -Math.min(tolerance, size));
   const latest =
     window.latest !== undefined
       ? lengthFromInput(window.latest, 'latest')
-      : { months: nominal.months, days: nominal.days + tolerance };
+      : widened(nominal, tolerance);
   if (approxDays(earliest) > approxDays(nominal) || approxDays(latest) < approxDays(nominal)) {
     fail({
       code: 'window-excludes-nominal',
@@ -207,7 +230,7 @@ function withWindow(
  * or the window you give.
  *
  * @param amount - a whole number, 0 or more
- * @param unit - days, weeks, months or years
+ * @param unit - days, working days (of the plan's work calendar), weeks, months or years
  * @param window - optional earliest/latest overrides (exact lengths or ISO strings)
  * @returns the duration
  * @throws TimingError `negative-duration`, `invalid-duration` or `window-excludes-nominal`
@@ -219,6 +242,7 @@ function withWindow(
  * about(2, 'weeks'); // 14 days, 10 to 18
  * about(3, 'months'); // 3 months, give or take 14 days
  * about(1, 'months', { earliest: 'P3W', latest: 'P6W' });
+ * about(10, 'workingDays'); // 10 working days of the calendar, 8 to 12
  * ```
  * @category Durations
  */
@@ -226,8 +250,8 @@ export function about(amount: number, unit: DurationUnit, window: WindowOptions 
   checkAmount(amount, unit, `about(${amount}, "${unit}")`);
   const nominal = lengthOf(amount, unit);
   const { share, minDays } = DEFAULT_TOLERANCE[unit];
-  const days = approxDays(nominal);
-  const tolerance = days === 0 ? 0 : Math.max(minDays, Math.round(days * share));
+  const size = nominal.workingDays ?? approxDays(nominal);
+  const tolerance = size === 0 ? 0 : Math.max(minDays, Math.round(size * share));
   return withWindow(nominal, `about ${describe(amount, unit)}`, window, tolerance);
 }
 
@@ -235,7 +259,7 @@ export function about(amount: number, unit: DurationUnit, window: WindowOptions 
  * Exactly N units: a duration whose window is the nominal length alone.
  *
  * @param amount - a whole number, 0 or more
- * @param unit - days, weeks, months or years
+ * @param unit - days, working days (of the plan's work calendar), weeks, months or years
  * @returns the duration
  *
  * @example
@@ -243,6 +267,7 @@ export function about(amount: number, unit: DurationUnit, window: WindowOptions 
  * import { exactly } from '@maslul/timing';
  *
  * exactly(2, 'weeks').latest; // { months: 0, days: 14 }
+ * exactly(10, 'workingDays').latest; // { months: 0, days: 0, workingDays: 10 }
  * ```
  * @category Durations
  */
@@ -354,7 +379,8 @@ function isLength(value: unknown): value is Length {
     typeof value === 'object' &&
     value !== null &&
     Number.isInteger((value as Length).months) &&
-    Number.isInteger((value as Length).days)
+    Number.isInteger((value as Length).days) &&
+    ((value as Length).workingDays === undefined || Number.isInteger((value as Length).workingDays))
   );
 }
 

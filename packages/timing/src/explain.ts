@@ -19,6 +19,8 @@ function startText(plan: Plan, step: PlannedStep): string {
       return step.kind === 'milestone'
         ? `${name(step)} is recorded on ${step.start}.`
         : `${name(step)} is recorded as started on ${step.start}.`;
+    case 'fixed':
+      return `${name(step)} is fixed on ${basis.date}: a date the plan and the calendar do not move.`;
     case 'program-start':
       return `${name(step)} waits for nothing, so it starts at the program start, ${basis.date}.${moveText(basis.moved, 'start')}`;
     case 'relation': {
@@ -26,7 +28,7 @@ function startText(plan: Plan, step: PlannedStep): string {
       const edge = basis.relation.type === 'start-to-start' ? 'starts' : 'finishes';
       const lag = basis.relation.lag.nominal;
       const when =
-        lag.months === 0 && lag.days === 0
+        lag.months === 0 && lag.days === 0 && !lag.workingDays
           ? `when ${name(other as PlannedStep)} ${edge} (${basis.anchor})`
           : `${basis.relation.lag.text} after ${name(other as PlannedStep)} ${edge} (${basis.anchor}), which gives ${basis.date}`;
       const joined = basis.others.length
@@ -44,6 +46,7 @@ function finishText(step: PlannedStep): string {
     const dates = (step.occurrences ?? []).map((o) => (o.recorded ? `${o.date} (held)` : o.date));
     return ` It meets ${dates.length} times: ${dates.join(', ')}.`;
   }
+  if (step.fixed !== undefined) return ` It runs to ${step.finish}, its fixed date.`;
   return ` It runs to ${step.finish}.${moveText(step.finishMoved, 'finish')}`;
 }
 

@@ -1,4 +1,5 @@
 import type { Duration } from './duration.js';
+import { tryDayOf } from './plain-date.js';
 import type { Recurrence } from './recurrence.js';
 import type { Relation, Schedule, ScheduledStep } from './schedule.js';
 
@@ -14,6 +15,9 @@ export const SERIES = 2;
 export interface Lengths {
   readonly months: readonly [Int32Array, Int32Array, Int32Array];
   readonly days: readonly [Int32Array, Int32Array, Int32Array];
+  /** Working days, added last with the calendar; all zero (and `any` false) in most schedules. */
+  readonly working: readonly [Int32Array, Int32Array, Int32Array];
+  readonly anyWorking: boolean;
 }
 
 /**
@@ -35,6 +39,8 @@ export interface Model {
   /** Per span, its duration (zero for other kinds). */
   readonly durations: Lengths;
   readonly repeats: readonly (Recurrence | undefined)[];
+  /** Per step, its fixed day (a milestone's date, a span's finish), or undefined. */
+  readonly fixed: readonly (number | undefined)[];
   /** Per step, the edges that wait for it, as edge numbers: from `succFrom[i]` in `succEdges`. */
   readonly succFrom: Int32Array;
   readonly succEdges: Int32Array;
@@ -56,14 +62,18 @@ function lengthsOf(durations: readonly (Duration | undefined)[]): Lengths {
   const n = durations.length;
   const months = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
   const days = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  const working = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  let anyWorking = false;
   durations.forEach((duration, i) => {
     if (!duration) return;
     [duration.nominal, duration.earliest, duration.latest].forEach((length, k) => {
       (months[k] as Int32Array)[i] = length.months;
       (days[k] as Int32Array)[i] = length.days;
+      (working[k] as Int32Array)[i] = length.workingDays ?? 0;
+      if (length.workingDays) anyWorking = true;
     });
   });
-  return { months, days };
+  return { months, days, working, anyWorking };
 }
 
 const models = new WeakMap<Schedule, Model>();
@@ -122,6 +132,7 @@ export function modelOf(schedule: Schedule): Model {
     lags: lengthsOf(lagList),
     durations: lengthsOf(steps.map((step) => step.duration)),
     repeats: steps.map((step) => step.repeat as Recurrence | undefined),
+    fixed: steps.map((step) => (step.fixed === undefined ? undefined : tryDayOf(step.fixed))),
     succFrom,
     succEdges,
     edgeStep,

@@ -43,8 +43,8 @@ export interface Move {
 }
 
 /**
- * Why a step starts when it does: the program start, a relation (the latest of its inputs), or a
- * recorded fact; plus the move off non-working days, if any.
+ * Why a step starts when it does: the program start, a relation (the latest of its inputs), a
+ * recorded fact, or a fixed date; plus the move off non-working days, if any.
  *
  * @example
  * ```ts
@@ -72,7 +72,9 @@ export type Basis<Id extends string = string> =
       /** The step's other inputs (a join) and the dates they gave, all no later than `date`. */
       readonly others: readonly { readonly step: Id; readonly date: PlainDate }[];
     }
-  | { readonly kind: 'recorded'; readonly date: PlainDate };
+  | { readonly kind: 'recorded'; readonly date: PlainDate }
+  /** A milestone pinned to its date (`on`): nothing moves it, so `moved` is always undefined. */
+  | { readonly kind: 'fixed'; readonly date: PlainDate; readonly moved: undefined };
 
 /**
  * One occurrence of a series: its date and whether it was held (recorded) or is planned.
@@ -136,6 +138,8 @@ export interface PlannedStep<Id extends string = string> {
   readonly basis: Basis<Id>;
   /** Set when the finish was moved off non-working days. */
   readonly finishMoved: Move | undefined;
+  /** The fixed date (a milestone's `on`, a span's `until`), when the step has one. */
+  readonly fixed?: PlainDate | undefined;
 }
 
 /**
@@ -154,7 +158,11 @@ export interface PlannedStep<Id extends string = string> {
  * @category Solver
  */
 export interface PlanWarning {
-  readonly code: 'recorded-before-predecessor' | 'empty-series';
+  readonly code:
+    | 'recorded-before-predecessor'
+    | 'empty-series'
+    | 'fixed-on-day-off'
+    | 'fixed-before-predecessor';
   readonly step: string;
   readonly message: string;
 }

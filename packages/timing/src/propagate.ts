@@ -2,6 +2,7 @@ import type { DayCalendar } from './calendar.js';
 import type { DayFact } from './facts.js';
 import { type Lengths, type Model, SERIES, SPAN } from './model.js';
 import { addMonthsToDay, type DayNumber } from './plain-date.js';
+import { addWorkingDaysTo } from './working-days.js';
 
 /** Which length of every window a pass takes: nominal, earliest, latest, or a draw. */
 export const NOMINAL = 0;
@@ -42,28 +43,35 @@ function scratch(n: number, slot: number): Int32Array {
   return fresh;
 }
 
-function plus(day: DayNumber, months: number, days: number): DayNumber {
-  return (months === 0 ? day : addMonthsToDay(day, months)) + days;
+/** `day` plus length `i` of `lengths` (which: nominal, earliest or latest): months, days, working days. */
+export function plusLength(
+  calendar: DayCalendar,
+  day: DayNumber,
+  lengths: Lengths,
+  which: number,
+  i: number,
+): DayNumber {
+  const months = (lengths.months[which as 0] as Int32Array)[i] as number;
+  const sum =
+    (months === 0 ? day : addMonthsToDay(day, months)) + (lengths.days[which as 0][i] as number);
+  if (!lengths.anyWorking) return sum;
+  const working = lengths.working[which as 0][i] as number;
+  return working === 0 ? sum : addWorkingDaysTo(calendar, sum, working);
 }
 
 /** The end of length `i` from `anchor`: the pass's own length, or a draw between earliest and latest. */
 function lengthFrom(
+  calendar: DayCalendar,
   anchor: DayNumber,
   lengths: Lengths,
   i: number,
   which: number,
   draw?: Draw,
 ): DayNumber {
-  const { months, days } = lengths;
-  if (!draw)
-    return plus(
-      anchor,
-      (months[which] as Int32Array)[i] as number,
-      (days[which] as Int32Array)[i] as number,
-    );
-  const low = plus(anchor, months[EARLIEST][i] as number, days[EARLIEST][i] as number);
-  const high = plus(anchor, months[LATEST][i] as number, days[LATEST][i] as number);
-  const mode = plus(anchor, months[NOMINAL][i] as number, days[NOMINAL][i] as number);
+  if (!draw) return plusLength(calendar, anchor, lengths, which, i);
+  const low = plusLength(calendar, anchor, lengths, EARLIEST, i);
+  const high = plusLength(calendar, anchor, lengths, LATEST, i);
+  const mode = plusLength(calendar, anchor, lengths, NOMINAL, i);
   return low === high ? mode : draw(low, mode, high);
 }
 
@@ -81,7 +89,12 @@ function seriesOccurrences(
   if (last === undefined) return repeat.occurrences(start).map((day) => calendar.next(day));
   if (fact?.finish !== undefined) return [...held];
   const total = repeat.occurrences(start).length;
-  const planned = repeat.occurrences(last).slice(1, 1 + Math.max(0, total - held.length));
+  // The rule's own dates after the last one held: a rule by date (BYMONTHDAY=1) does not fall on
+  // a late occurrence, so its first date from there is the next one to keep, not one to drop.
+  const planned = repeat
+    .occurrences(last)
+    .filter((day) => day > last)
+    .slice(0, Math.max(0, total - held.length));
   return held.concat(planned.map((day) => calendar.next(day)));
 }
 
@@ -116,7 +129,7 @@ export function propagate(
     for (let e = predFrom[i] as number; e < last; e++) {
       const other = edgeOther[e] as number;
       const anchor = edgeFromStart[e] ? (start[other] as number) : (finish[other] as number);
-      const candidate = lengthFrom(anchor, lags, e, which, draw);
+      const candidate = lengthFrom(calendar, anchor, lags, e, which, draw);
       if (by < 0 || candidate > date) {
         date = candidate;
         by = e;
@@ -125,7 +138,10 @@ export function propagate(
     raw[i] = date;
     driver[i] = by;
     const fact = facts[i];
-    let begin = fact?.start ?? calendar.next(date);
+    // A fixed date is kept as given: neither the relations nor the calendar move it.
+    const fixed = model.fixed[i];
+    let begin =
+      fact?.start ?? (fixed !== undefined && kind[i] !== SPAN ? fixed : calendar.next(date));
     let end: DayNumber;
     if (kind[i] === SERIES) {
       const days = seriesOccurrences(model, i, begin, fact, calendar);
@@ -134,14 +150,15 @@ export function propagate(
       end = fact?.finish ?? days[days.length - 1] ?? begin;
       rawFinish[i] = end;
     } else if (kind[i] === SPAN) {
-      const planned = lengthFrom(begin, durations, i, which, draw);
+      const planned = fixed ?? lengthFrom(calendar, begin, durations, i, which, draw);
       rawFinish[i] = planned;
-      end = fact?.finish ?? calendar.next(planned);
+      end = fact?.finish ?? fixed ?? calendar.next(planned);
     } else {
       end = fact?.finish ?? begin;
       rawFinish[i] = end;
     }
-    if (fact?.finish !== undefined && fact.start === undefined && begin > end) begin = end;
+    // A recorded finish, or a fixed one, before the planned start: the step is squeezed to it.
+    if (fact?.start === undefined && begin > end) begin = end;
     start[i] = begin;
     finish[i] = end;
   }

@@ -1,5 +1,6 @@
 import { type Duration, type DurationInput, exactly, toDuration } from './duration.js';
 import { type Issue, TimingError, throwIfIssues } from './errors.js';
+import { type PlainDate, tryDayOf } from './plain-date.js';
 import {
   type Recurrence,
   type RecurrenceInput,
@@ -32,8 +33,10 @@ export type Dependency<Id extends string = string> =
 
 /**
  * One step of a schedule. A step is a milestone (one day) unless it has a `duration` (a span,
- * like mapping: about 3 months) or a `repeat` (a series, like four team meetings two weeks
- * apart). Without `after` it starts at the program start.
+ * like mapping: about 3 months), an `until` (a span to a fixed date) or a `repeat` (a series,
+ * like four team meetings two weeks apart). Without `after` it starts at the program start. A
+ * milestone `on` a date, or a span `until` one, is pinned there: a published deadline that
+ * neither the relations nor the calendar move (a plan warns when it falls on a day off).
  *
  * @example
  * ```ts
@@ -54,6 +57,10 @@ export interface StepDefinition<Id extends string = string> {
   readonly duration?: DurationInput | undefined;
   /** Makes the step a series of occurrences. */
   readonly repeat?: RecurrenceInput | undefined;
+  /** Pins a milestone to this date: the calendar does not move it, nor do its relations. */
+  readonly on?: PlainDate | undefined;
+  /** Makes the step a span that finishes on this fixed date (instead of after a duration). */
+  readonly until?: PlainDate | undefined;
   /** A name for people. */
   readonly label?: string | undefined;
   /** The track or group the step belongs to (a Gantt lane). */
@@ -130,6 +137,8 @@ export interface ScheduledStep<Id extends string = string> {
   readonly duration: Duration | undefined;
   /** The series' recurrence. */
   readonly repeat: RecurrenceRule | undefined;
+  /** The fixed date: a milestone's (`on`) or a span's finish (`until`); undefined for most. */
+  readonly fixed?: PlainDate | undefined;
 }
 
 /**
@@ -151,7 +160,7 @@ export interface Schedule<Id extends string = string> {
   readonly order: readonly Id[];
 }
 
-const STEP_FIELDS = new Set(['after', 'duration', 'repeat', 'label', 'group']);
+const STEP_FIELDS = new Set(['after', 'duration', 'repeat', 'on', 'until', 'label', 'group']);
 const DEPENDENCY_FIELDS = new Set(['step', 'lag', 'from']);
 const NO_LAG = /* @__PURE__ */ exactly(0, 'days');
 
@@ -282,6 +291,7 @@ function toStep(
   if (spec.repeat !== undefined) {
     collect(issues, () => (repeat = toRecurrence(spec.repeat, [...path, 'repeat'], id)));
   }
+  const fixed = fixedDateOf(spec, path, id, issues);
   for (const field of ['label', 'group'] as const) {
     if (spec[field] !== undefined && typeof spec[field] !== 'string') {
       issues.push({
@@ -293,8 +303,64 @@ function toStep(
       });
     }
   }
-  const kind: StepKind = repeat ? 'series' : duration ? 'span' : 'milestone';
-  return { id, kind, label: spec.label ?? id, group: spec.group, after, duration, repeat };
+  const kind: StepKind = repeat
+    ? 'series'
+    : duration || spec.until !== undefined
+      ? 'span'
+      : 'milestone';
+  const step = { id, kind, label: spec.label ?? id, group: spec.group, after, duration, repeat };
+  return fixed === undefined ? step : { ...step, fixed };
+}
+
+/** Checks `on` and `until`: a real date, on the kind of step it pins. */
+function fixedDateOf(
+  spec: StepDefinition,
+  path: Path,
+  id: string,
+  issues: Issue[],
+): PlainDate | undefined {
+  const { on, until } = spec;
+  const bad = (field: string, why: string): undefined => {
+    issues.push({
+      code: 'invalid-step',
+      path: [...path, field],
+      rule: 'timing.fixed-date',
+      step: id,
+      message: `Step "${id}" ${why}.`,
+    });
+    return undefined;
+  };
+  if (on !== undefined && until !== undefined)
+    return bad(
+      'until',
+      'has both "on" and "until"; a milestone is on a date, a span runs until one',
+    );
+  if (on !== undefined && (spec.duration !== undefined || spec.repeat !== undefined))
+    return bad(
+      'on',
+      'is a span or a series, so it cannot be "on" one date; a span may run "until" a date',
+    );
+  if (until !== undefined && spec.duration !== undefined)
+    return bad(
+      'until',
+      'has both a duration and "until"; give one: the span runs for its duration or until its fixed date',
+    );
+  if (until !== undefined && spec.repeat !== undefined)
+    return bad('until', "is a series; end it with its RRULE's COUNT or UNTIL instead");
+  const field = on !== undefined ? 'on' : 'until';
+  const value = on ?? until;
+  if (value === undefined) return undefined;
+  if (tryDayOf(value) === undefined) {
+    issues.push({
+      code: 'invalid-date',
+      path: [...path, field],
+      rule: 'timing.plain-date',
+      step: id,
+      message: `Step "${id}" is fixed ${field} ${JSON.stringify(value)}, which is not a date between 1900 and 2200. Write it as "YYYY-MM-DD", e.g. "2027-03-31".`,
+    });
+    return undefined;
+  }
+  return value;
 }
 
 /** Orders steps so each follows what it waits for; reports one cycle by name if there is one. */

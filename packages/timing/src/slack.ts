@@ -1,8 +1,9 @@
 import type { DayCalendar } from './calendar.js';
 import type { DayFact } from './facts.js';
-import type { Model } from './model.js';
+import { type Model, SPAN } from './model.js';
 import { addMonthsToDay, type DayNumber } from './plain-date.js';
 import { NOMINAL, type Pass } from './propagate.js';
+import { latestBeforeWorkingDays } from './working-days.js';
 
 /** The latest anchor day `a` with `a + months + days <= limit` (months added first). */
 export function latestAnchor(limit: DayNumber, months: number, days: number): DayNumber {
@@ -39,6 +40,7 @@ export function slackTo(
   const { succFrom, succEdges, edgeStep, edgeFromStart } = model;
   const lagMonths = model.lags.months[NOMINAL];
   const lagDays = model.lags.days[NOMINAL];
+  const lagWorking = model.lags.working[NOMINAL];
   const lateStart = new Float64Array(n).fill(Number.NaN);
   const lateFinish = new Float64Array(n).fill(programEnd ?? Number.POSITIVE_INFINITY);
   for (const t of targets) lateFinish[t] = pass.finish[t] as number;
@@ -53,14 +55,23 @@ export function slackTo(
       const next = edgeStep[e] as number;
       const nextStart = lateStart[next] as number;
       if (Number.isNaN(nextStart) || facts[next]?.start !== undefined) continue;
-      const bound = latestAnchor(nextStart, lagMonths[e] as number, lagDays[e] as number);
+      // Working days are added last, so they are taken off first.
+      const limit = latestBeforeWorkingDays(calendar, nextStart, lagWorking[e] as number);
+      const bound = latestAnchor(limit, lagMonths[e] as number, lagDays[e] as number);
       if (edgeFromStart[e]) latestBegin = Math.min(latestBegin, bound);
       else latestEnd = Math.min(latestEnd, bound);
     }
     if (latestBegin === Number.POSITIVE_INFINITY && latestEnd === Number.POSITIVE_INFINITY)
       continue;
-    // A step shifts whole: a span's or series' length stays as planned.
-    const latest = Math.min(latestBegin, latestEnd - ((pass.finish[i] as number) - begin));
+    // A step shifts whole: a span's or series' length stays as planned. A fixed milestone does
+    // not shift at all; a span until a fixed date may start as late as that date.
+    const fixed = model.fixed[i];
+    const latest =
+      fixed === undefined
+        ? Math.min(latestBegin, latestEnd - ((pass.finish[i] as number) - begin))
+        : model.kind[i] === SPAN
+          ? Math.min(latestBegin, fixed)
+          : begin;
     lateStart[i] = previousWorkingDay(calendar, latest, begin);
     slack[i] = (lateStart[i] as number) - begin;
   }

@@ -2,7 +2,7 @@ import { type DayCalendar, dayCalendarOf, mondayToFriday, type WorkCalendar } fr
 import { fail } from './errors.js';
 import { checkFacts, type DayFact, type Facts } from './facts.js';
 import { MILESTONE, type Model, modelOf, SERIES, SPAN } from './model.js';
-import { addMonthsToDay, type DayNumber, dayOf, inDateRange, plainDateOf } from './plain-date.js';
+import { type DayNumber, dayOf, inDateRange, plainDateOf } from './plain-date.js';
 import type {
   Basis,
   DateWindow,
@@ -12,7 +12,7 @@ import type {
   PlannedStep,
   PlanWarning,
 } from './plan.js';
-import { EARLIEST, LATEST, NOMINAL, type Pass, propagate } from './propagate.js';
+import { EARLIEST, LATEST, NOMINAL, type Pass, plusLength, propagate } from './propagate.js';
 import type { Relation, Schedule } from './schedule.js';
 import { slackTo } from './slack.js';
 
@@ -140,13 +140,14 @@ function anchorOf(model: Model, nominal: Pass, e: number): DayNumber {
 
 type RelationBasis = Extract<Basis, { kind: 'relation' }>;
 
-function othersOf(model: Model, nominal: Pass, i: number, driver: number): RelationBasis['others'] {
+function othersOf(p: Prepared, nominal: Pass, i: number, driver: number): RelationBasis['others'] {
+  const { model } = p;
   const others = [];
   for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
     if (e === driver) continue;
-    const months = model.lags.months[NOMINAL][e] as number;
-    const days = model.lags.days[NOMINAL][e] as number;
-    const date = plainDateOf(plusLength(anchorOf(model, nominal, e), months, days));
+    const date = plainDateOf(
+      plusLength(p.calendar, anchorOf(model, nominal, e), model.lags, NOMINAL, e),
+    );
     others.push({ step: model.ids[model.edgeOther[e] as number] as string, date });
   }
   return others;
@@ -158,6 +159,9 @@ function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
     return { kind: 'recorded', date: plainDateOf(nominal.start[i] as number) };
   }
   const { model } = p;
+  const fixed = model.fixed[i];
+  if (fixed !== undefined && model.kind[i] === MILESTONE)
+    return { kind: 'fixed', date: plainDateOf(fixed), moved: undefined };
   const raw = nominal.raw[i] as number;
   // Only the calendar moves a date; a series may start later still, on its rule's first day.
   const moved = moveOf(
@@ -174,12 +178,8 @@ function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
     anchor: plainDateOf(anchorOf(model, nominal, driver)),
     date: plainDateOf(raw),
     moved,
-    others: joined ? othersOf(model, nominal, i, driver) : NO_OTHERS,
+    others: joined ? othersOf(p, nominal, i, driver) : NO_OTHERS,
   };
-}
-
-function plusLength(day: number, months: number, days: number): number {
-  return addMonthsToDay(day, months) + days;
 }
 
 function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
@@ -194,6 +194,8 @@ function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
         message: `Series "${step.id}" has no occurrence from ${plainDateOf(nominal.start[i] as number)}: its UNTIL is before its start.`,
       });
     }
+    const fixed = model.fixed[i];
+    if (fixed !== undefined) warnings.push(...fixedWarnings(p, nominal, i, fixed));
     if (fact?.start === undefined) return;
     for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
       const other = model.edgeOther[e] as number;
@@ -208,6 +210,35 @@ function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
       }
     }
   });
+  return warnings;
+}
+
+/** A fixed date on a day off, or before what the step waits for gives (it is not moved). */
+function fixedWarnings(p: Prepared, nominal: Pass, i: number, fixed: DayNumber): PlanWarning[] {
+  const id = p.model.ids[i] as string;
+  const date = plainDateOf(fixed);
+  const what = p.model.kind[i] === SPAN ? 'finish' : 'date';
+  const warnings: PlanWarning[] = [];
+  const closure = p.calendar.closedOn(fixed);
+  if (closure) {
+    warnings.push({
+      code: 'fixed-on-day-off',
+      step: id,
+      message: `Step "${id}" has the fixed ${what} ${date}, a day off (${closure.name}) in calendar "${p.calendar.id}"; the calendar does not move a fixed date, so check it is meant.`,
+    });
+  }
+  const fact = p.facts[i];
+  if (fact?.start !== undefined || fact?.finish !== undefined) return warnings;
+  // What the relations give: a milestone's date before its fixed date replaced it, a span's start.
+  const given = nominal.raw[i] as number;
+  if ((nominal.driver[i] as number) >= 0 && given > fixed) {
+    const other = p.model.ids[p.model.edgeOther[nominal.driver[i] as number] as number];
+    warnings.push({
+      code: 'fixed-before-predecessor',
+      step: id,
+      message: `Step "${id}" has the fixed ${what} ${date}, but what it waits for ("${other}") gives ${plainDateOf(given)}: the plan keeps ${date}; move the fixed date or shorten what comes before.`,
+    });
+  }
   return warnings;
 }
 
@@ -244,7 +275,9 @@ function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): 
       chain[i] = 1;
       const fact = p.facts[i];
       const edge = nominal.driver[i] as number;
-      if (edge < 0 || fact?.start !== undefined || fact?.finish !== undefined) break;
+      // A fixed date is set by nobody before it, as a recorded one is.
+      const fixed = p.model.fixed[i] !== undefined;
+      if (edge < 0 || fixed || fact?.start !== undefined || fact?.finish !== undefined) break;
       i = p.model.edgeOther[edge] as number;
     }
   }
@@ -363,10 +396,13 @@ export function solve<Id extends string>(
       critical: critical[i] === 1,
       basis: basisOf(p, nominal, i),
       finishMoved:
-        model.kind[i] === SPAN && fact?.finish === undefined
+        model.kind[i] === SPAN && fact?.finish === undefined && model.fixed[i] === undefined
           ? moveOf(p.calendar, nominal.rawFinish[i] as number, end)
           : undefined,
     };
+    const fixed = model.fixed[i];
+    if (fixed !== undefined)
+      steps[id] = { ...(steps[id] as PlannedStep), fixed: plainDateOf(fixed) };
   }
   return {
     start: plainDateOf(p.start),

@@ -76,7 +76,9 @@ describe('compile', () => {
     );
     for (const path of paths) for (const leaf of leavesOf(path.state.value)) reached.add(leaf);
     expect([...reached].sort()).toEqual(leafStates().sort());
-    const done = paths.find((path) => path.state.status === 'done');
-    expect(done?.state.value).toEqual({ strategy: 'done', pilot: 'done', convergence: 'done' });
+    // Every track reaches its end; the machine itself keeps running, for the items.
+    const ends = { strategy: 'done', pilot: 'done', convergence: 'done' };
+    const done = paths.find((path) => JSON.stringify(path.state.value) === JSON.stringify(ends));
+    expect(done?.state.status).toBe('active');
   });
 });

@@ -136,8 +136,9 @@ function machineTransitions(
 
 /** A track's region of the compiled machine, written as the diagram writes it. */
 function regionTransitions(region: MachineNode): string[] {
-  const name = (key: string) =>
-    region.states[key]?.type === 'final' ? '[*]' : key.replace(':running', '_running');
+  // A track's end, `done`, is drawn as the end of its region ([*]); the machine keeps it a plain
+  // state so that items live on after the tracks.
+  const name = (key: string) => (key === 'done' ? '[*]' : key.replace(':running', '_running'));
   const initial = `[*] --> ${name(region.initial?.target[0]?.key ?? '')}`;
   return [initial, ...machineTransitions(region, name, (type) => type)].sort();
 }

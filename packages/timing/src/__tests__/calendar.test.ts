@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCalendar, everyDay, mondayToFriday, type WorkCalendar } from '../calendar.js';
+import { exactly } from '../duration.js';
 import { defineSchedule } from '../schedule.js';
 import { solve } from '../solve.js';
 
@@ -151,6 +152,14 @@ describe('createCalendar', () => {
         d.setUTCDate(d.getUTCDate() + ((9 - d.getUTCDay()) % 7));
         return d.toISOString().slice(0, 10) as `${number}-${number}-${number}`;
       },
+      addWorkingDays: (date, count) => {
+        const d = new Date(`${date}T00:00:00Z`);
+        for (let left = count; left > 0; ) {
+          d.setUTCDate(d.getUTCDate() + 1);
+          if (d.getUTCDay() === 2) left--;
+        }
+        return d.toISOString().slice(0, 10) as `${number}-${number}-${number}`;
+      },
     };
     const plan = solve(defineSchedule({ a: {}, b: { after: { step: 'a', lag: 'P1D' } } }), {
       start: '2027-01-04',
@@ -158,6 +167,12 @@ describe('createCalendar', () => {
     });
     expect(plan.steps.a.start).toBe('2027-01-05');
     expect(plan.steps.b.start).toBe('2027-01-12');
+    // The solver counts working days with the calendar's isWorkingDay, not its own method.
+    const inWorkingDays = solve(
+      defineSchedule({ a: {}, b: { after: { step: 'a', lag: exactly(2, 'workingDays') } } }),
+      { start: '2027-01-04', calendar: tuesdaysOnly },
+    );
+    expect(inWorkingDays.steps.b.start).toBe('2027-01-19');
   });
 });
 

@@ -56,7 +56,7 @@ describe('about', () => {
       expect.objectContaining({ code: 'invalid-duration' }),
     );
     expect(() => about(1, 'fortnights' as 'weeks')).toThrow(
-      /use "days", "weeks", "months" or "years"/,
+      /use "days", "workingDays", "weeks", "months" or "years"/,
     );
   });
 });
