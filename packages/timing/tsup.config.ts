@@ -10,8 +10,13 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  // ESM: both entries, sharing one chunk of common code.
-  { ...shared, entry: { index: 'src/index.ts', israel: 'src/israel/index.ts' }, format: ['esm'] },
-  // CommonJS: the main entry only. `./israel` is ESM only: @hebcal/core publishes no CommonJS.
-  { ...shared, entry: { index: 'src/index.ts' }, format: ['cjs'] },
+  // ESM: all entries, sharing one chunk of common code. rrule is loaded by `./rrule` only.
+  {
+    ...shared,
+    entry: { index: 'src/index.ts', israel: 'src/israel/index.ts', rrule: 'src/rrule/index.ts' },
+    format: ['esm'],
+  },
+  // CommonJS: the main entry and `./rrule` (which shares no code with it). `./israel` is ESM
+  // only: @hebcal/core publishes no CommonJS.
+  { ...shared, entry: { index: 'src/index.ts', rrule: 'src/rrule/index.ts' }, format: ['cjs'] },
 ]);
