@@ -8,7 +8,7 @@ import type { RRuleSeries } from '../recurrence.js';
 export type { RRuleSeries } from '../recurrence.js';
 
 // rrule 2.8 has no `exports` map: Node ESM sees its CommonJS build as `default`, bundlers see
-// named exports. Take RRule from whichever shape arrived (STYLE.md, Packaging).
+// named exports. Take RRule from whichever shape arrived (docs/style.md, Packaging).
 type RRuleClass = typeof rruleModule.RRule;
 const RRule: RRuleClass =
   (rruleModule as { RRule?: RRuleClass }).RRule ??
