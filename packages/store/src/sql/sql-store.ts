@@ -19,6 +19,7 @@ import {
 import { fromRefusalText, toRefusalText } from '../refusal-records.js';
 import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
 import type { SqlClient } from './client.js';
+import { sqlLiteral } from './literal.js';
 import { migrate, quoteSchema } from './migrate.js';
 
 const APPEND_TYPES = [
@@ -54,8 +55,8 @@ interface TimerRow {
  * behind the PGlite and PostgreSQL stores. Runs the migrations first (once, under an advisory
  * lock, when several processes start together).
  *
- * Each append is one SQL statement: the version check, the events, the snapshot and the timer
- * changes commit together or not at all.
+ * Each append is one SQL statement, sent as one message: the version check, the events, the
+ * snapshot and the timer changes commit together or not at all.
  *
  * @param client - the driver
  * @param options - `schema` (default `"maslul"`), and whether `close` also closes the client
@@ -98,8 +99,11 @@ export async function createSqlStore(
     return rows.map((row) => fromEventRow(row, id));
   };
 
-  // The parameters' types name the function's one signature.
-  const appendSql = `SELECT ${s}.append_events(${APPEND_TYPES.map((type, i) => `$${i + 1}::${type}`).join(', ')}) AS written`;
+  // The arguments' types name the function's one signature. The call is sent as text, without
+  // parameters: one message to the database instead of a parse, a bind and an execute
+  // (./literal.ts says why, and how the values are escaped).
+  const appendSql = (args: readonly unknown[]): string =>
+    `SELECT ${s}.append_events(${args.map((arg, i) => `${sqlLiteral(arg)}::${APPEND_TYPES[i]}`).join(', ')}) AS written`;
 
   const timerOf = (row: TimerRow): DueTimer => ({
     instanceId: row.instance_id,
@@ -219,7 +223,7 @@ export async function createSqlStore(
       ];
       let written: boolean;
       try {
-        const { rows: result } = await client.query<{ written: boolean }>(appendSql, params);
+        const { rows: result } = await client.query<{ written: boolean }>(appendSql(params));
         written = result[0]?.written === true;
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(id, batch.expectedVersion, undefined);
