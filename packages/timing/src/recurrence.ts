@@ -21,9 +21,9 @@ import { addMonthsToDay, type DayNumber } from './plain-date.js';
  * ```
  * @category Schedules
  */
-export interface RRuleSeries {
+export interface RRuleSeries<Rule extends string = string> {
   /** The rule, e.g. `'FREQ=WEEKLY;INTERVAL=2;COUNT=4'`: `COUNT` or `UNTIL`, no `DTSTART`. */
-  readonly rrule: string;
+  readonly rrule: Rule;
   /** The rrule package's `RRule` class, which reads the text (set by `rrule()`). */
   readonly reader: typeof RRuleClass;
 }

@@ -22,7 +22,8 @@ const RRule: RRuleClass =
  * this subpath is what loads rrule.
  *
  * @param text - the rule, e.g. `'FREQ=WEEKLY;BYDAY=SU;COUNT=4'` (an `RRULE:` prefix is allowed)
- * @returns the rule with the rrule class that reads it, to give as a step's `repeat`
+ * @returns the rule with the rrule class that reads it, to give as a step's `repeat`; its type
+ *   keeps the text, so a program's series can check at compile time that it has a `COUNT`
  *
  * @example
  * ```ts
@@ -38,6 +39,6 @@ const RRule: RRuleClass =
  * ```
  * @category Schedules
  */
-export function rrule(text: string): RRuleSeries {
+export function rrule<const Rule extends string>(text: Rule): RRuleSeries<Rule> {
   return { rrule: text, reader: RRule };
 }
