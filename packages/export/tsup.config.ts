@@ -1,13 +1,11 @@
 import { defineConfig, type Options } from 'tsup';
+import { base } from '../../tsup.base.js';
 
 const shared: Options = {
-  platform: 'neutral',
-  target: 'es2022',
-  sourcemap: true,
-  treeshake: true,
+  ...base,
   // Dependencies stay imports: apps share @maslul/timing with the rest of maslul.
   external: ['@maslul/timing', 'ics'],
-  clean: false, // the build script empties dist/ once; two configs write into it
+  dts: { ...base.dts, entry: { index: 'src/index.ts' } },
 };
 
 export default defineConfig([
@@ -26,13 +24,7 @@ export default defineConfig([
     },
     format: ['esm'],
     splitting: true,
-    dts: { entry: { index: 'src/index.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
   },
   // CommonJS: one file (CommonJS is not tree-shaken anyway).
-  {
-    ...shared,
-    entry: { index: 'src/index.ts' },
-    format: ['cjs'],
-    dts: { entry: { index: 'src/index.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
-  },
+  { ...shared, entry: { index: 'src/index.ts' }, format: ['cjs'] },
 ]);

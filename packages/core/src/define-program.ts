@@ -209,8 +209,8 @@ function relationsOf(after: AnyOptions['after'], previous: string | undefined): 
 
 function countOf(repeat: RecurrenceInput | undefined): number | undefined {
   if (repeat === undefined) return undefined;
-  if (typeof repeat === 'object') return repeat.count;
-  const match = /COUNT=(\d+)/i.exec(repeat);
+  if ('every' in repeat) return repeat.count;
+  const match = /COUNT=(\d+)/i.exec(repeat.rrule);
   return match ? Number(match[1]) : undefined;
 }
 

@@ -58,15 +58,19 @@ export type NewStepId<S extends string, Taken> = S extends keyof Taken
   : ValidId<S, 'step'>;
 
 /**
- * A series' RRULE as given when it says how many occurrences there are (`COUNT=n`): an
- * unbounded series never ends, so the runtime could never call it done.
+ * A series' RRULE (`rrule('...')` of `@maslul/timing/rrule`) as given when it says how many
+ * occurrences there are (`COUNT=n`): an unbounded series never ends, so the runtime could never
+ * call it done. A cadence `{ every, count }` passes as it is.
  */
-export type BoundedRule<R> = R extends string
-  ? string extends R
+export type BoundedRule<R> = R extends {
+  readonly rrule: infer T extends string;
+  readonly reader: unknown;
+}
+  ? string extends T
     ? R
-    : Uppercase<R> extends `${string}COUNT=${Digit}${string}`
+    : Uppercase<T> extends `${string}COUNT=${Digit}${string}`
       ? R
-      : `✗ the RRULE "${R}" needs COUNT=n: a series must end`
+      : `✗ the RRULE "${T}" needs COUNT=n: a series must end`
   : R;
 
 /** One round of reaching: the states reached so far, and every move's target from one of them. */

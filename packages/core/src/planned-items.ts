@@ -2,6 +2,7 @@ import {
   type Dependency,
   defineSchedule,
   type Facts,
+  type RecurrenceInput,
   type Schedule,
   type ScheduleDefinition,
   type ScheduledStep,
@@ -20,8 +21,13 @@ function definitionOf(program: Program): Record<string, ScheduleDefinition[strin
   if (!definition) {
     definition = {};
     const steps = program.schedule.steps as Record<string, ScheduledStep>;
+    const inputs = program.steps as Record<string, { readonly repeat?: RecurrenceInput }>;
     for (const id of program.schedule.order) {
       const step = steps[id] as ScheduledStep;
+      // The series as the program wrote it (a cadence, or rrule() with its reader): the schedule's
+      // canonical RRULE text would need rrule to read again, and reads a monthly cadence as an
+      // RRULE, which skips the months without that day.
+      const repeat = inputs[id]?.repeat;
       definition[id] = {
         label: step.label,
         group: step.group,
@@ -33,7 +39,7 @@ function definitionOf(program: Program): Record<string, ScheduleDefinition[strin
           }),
         ),
         ...(step.duration ? { duration: step.duration } : {}),
-        ...(step.repeat ? { repeat: step.repeat.rrule } : {}),
+        ...(repeat !== undefined ? { repeat } : {}),
         ...(step.fixed === undefined
           ? {}
           : step.kind === 'span'

@@ -227,8 +227,12 @@ export interface SeriesOptions<
   Ref extends string,
   P extends Schema | undefined,
 > extends StepOptions<Role, Ref, P> {
-  /** The cadence and count; the series is done when every occurrence is recorded. */
-  readonly repeat: RecurrenceInput & ({ readonly count: number } | string);
+  /**
+   * The cadence and count, or `rrule('...;COUNT=n')` of `@maslul/timing/rrule` (the count is read
+   * from it; a rule without one is refused when the program is built); the series is done when
+   * every occurrence is recorded.
+   */
+  readonly repeat: RecurrenceInput;
 }
 
 /**

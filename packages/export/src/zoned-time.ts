@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { PlainDate } from '@maslul/timing';
 import { exportError } from './errors.js';
 

@@ -49,7 +49,7 @@ export type {
   PlannedStep,
   PlanWarning,
 } from './plan.js';
-export type { RecurrenceInput, RecurrenceRule } from './recurrence.js';
+export type { RecurrenceInput, RecurrenceRule, RRuleSeries } from './recurrence.js';
 export {
   type Dependency,
   defineSchedule,

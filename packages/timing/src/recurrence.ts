@@ -1,39 +1,59 @@
-import * as rruleModule from 'rrule';
+// Types only: rrule (about 13 KB gzip of a browser bundle, 45 ms of a cold start in Node) is loaded
+// by `@maslul/timing/rrule`, which a program with an RRULE series imports; `rrule()` hands its
+// `RRule` class over with the text, and the code here reads the text with it.
+import type { RRule as RRuleClass } from 'rrule';
 import { parse as parseIso } from 'tinyduration';
 import { fail } from './errors.js';
 import { addMonthsToDay, type DayNumber } from './plain-date.js';
 
-// rrule 2.8 has no `exports` map: Node ESM sees its CommonJS build as `default`, bundlers see
-// named exports. Take RRule from whichever shape arrived (docs/style.md, Packaging).
-type RRuleClass = typeof rruleModule.RRule;
-const RRule: RRuleClass =
-  (rruleModule as { RRule?: RRuleClass }).RRule ??
-  (rruleModule as unknown as { default: { RRule: RRuleClass } }).default.RRule;
+/**
+ * An RFC 5545 RRULE for a series, made by `rrule('FREQ=WEEKLY;BYDAY=SU;COUNT=4')` of
+ * `@maslul/timing/rrule`: the text, with the rrule package's `RRule` class that reads it. Only a
+ * program that imports that subpath loads rrule.
+ *
+ * @example
+ * ```ts
+ * import { defineSchedule } from '@maslul/timing';
+ * import { rrule } from '@maslul/timing/rrule';
+ *
+ * const sundays = rrule('FREQ=WEEKLY;BYDAY=SU;COUNT=4');
+ * defineSchedule({ kickoff: {}, meetings: { after: 'kickoff', repeat: sundays } });
+ * ```
+ * @category Schedules
+ */
+export interface RRuleSeries<Rule extends string = string> {
+  /** The rule, e.g. `'FREQ=WEEKLY;INTERVAL=2;COUNT=4'`: `COUNT` or `UNTIL`, no `DTSTART`. */
+  readonly rrule: Rule;
+  /** The rrule package's `RRule` class, which reads the text (set by `rrule()`). */
+  readonly reader: typeof RRuleClass;
+}
 
 /**
- * How a series repeats: an RFC 5545 RRULE (`'FREQ=WEEKLY;INTERVAL=2;COUNT=4'`, with `COUNT` or
- * `UNTIL`, any `BY...` parts, no `DTSTART`: the step's relation sets the first date), or a
- * cadence `{ every: 'P2W', count: 4 }`. A cadence in months adds months as durations do (from
- * 31 January, monthly: 28 February, 31 March); an RRULE follows RFC 5545 and skips months
- * without that day.
+ * How a series repeats: a cadence `{ every: 'P2W', count: 4 }`, or an RFC 5545 RRULE made by
+ * `rrule('FREQ=WEEKLY;INTERVAL=2;COUNT=4')` of `@maslul/timing/rrule` (with `COUNT` or `UNTIL`,
+ * any `BY...` parts, no `DTSTART`: the step's relation sets the first date). A cadence in months
+ * adds months as durations do (from 31 January, monthly: 28 February, 31 March); an RRULE follows
+ * RFC 5545 and skips months without that day. A cadence needs no rrule: a program without RRULE
+ * series does not load it.
  *
  * @example
  * ```ts
  * import type { RecurrenceInput } from '@maslul/timing';
+ * import { rrule } from '@maslul/timing/rrule';
  *
  * const teamMeetings: RecurrenceInput = { every: 'P2W', count: 4 };
- * const quarterly: RecurrenceInput = 'FREQ=MONTHLY;INTERVAL=3;COUNT=5';
+ * const quarterly: RecurrenceInput = rrule('FREQ=MONTHLY;INTERVAL=3;COUNT=5');
  * ```
  * @category Schedules
  */
 export type RecurrenceInput =
-  | string
   | {
       /** The cadence, an ISO 8601 duration of one unit: `'P2W'`, `'P1M'`, `'P10D'`. */
       readonly every: string;
       /** How many occurrences in all. */
       readonly count: number;
-    };
+    }
+  | RRuleSeries;
 
 /**
  * A checked recurrence, as a schedule shows it: the canonical RRULE text.
@@ -59,10 +79,6 @@ export interface Recurrence extends RecurrenceRule {
 
 const MAX_OCCURRENCES = 1000;
 const SIMPLE_KEYS = new Set(['freq', 'interval', 'count', 'until', 'wkst']);
-const DAYS_PER_STEP: Partial<Record<number, number>> = {
-  [RRule.DAILY]: 1,
-  [RRule.WEEKLY]: 7,
-};
 const FREQ_OF_UNIT: Record<string, string> = {
   days: 'DAILY',
   weeks: 'WEEKLY',
@@ -116,16 +132,23 @@ function cadenceOf(
 
 type Path = readonly (string | number)[];
 
-/** Checks and compiles a recurrence; errors name the step and the field. */
-export function toRecurrence(input: unknown, path: Path, step: string): Recurrence {
-  const bad = (why: string, code = 'invalid-recurrence', rule = 'timing.recurrence'): never =>
+type Bad = (why: string, code?: string, rule?: string) => never;
+
+/** Fails for a recurrence that cannot be planned, naming the step, the field and the rule. */
+function badFor(shown: unknown, path: Path, step: string): Bad {
+  return (why, code = 'invalid-recurrence', rule = 'timing.recurrence') =>
     fail({
       code,
       path,
       rule,
       step,
-      message: `Step "${step}" has recurrence ${JSON.stringify(input)}, which ${why}.`,
+      message: `Step "${step}" has recurrence ${JSON.stringify(shown)}, which ${why}.`,
     });
+}
+
+/** Checks and compiles a recurrence; errors name the step and the field. */
+export function toRecurrence(input: unknown, path: Path, step: string): Recurrence {
+  const bad = badFor(input, path, step);
   if (typeof input === 'object' && input !== null && 'every' in input && 'count' in input) {
     // A cadence adds its step as durations do (31 Jan + 1 month = 28 Feb), where an RRULE would
     // skip the months that have no 31st (RFC 5545).
@@ -137,7 +160,20 @@ export function toRecurrence(input: unknown, path: Path, step: string): Recurren
       );
     return { rrule: cadence.rrule, occurrences };
   }
-  if (typeof input !== 'string') return bad('is neither an RRULE string nor { every, count }');
+  if (typeof input === 'string') {
+    return bad(
+      `is RRULE text; read it with rrule() of @maslul/timing/rrule: \`repeat: rrule(${JSON.stringify(input)})\`, or write a cadence { every, count }`,
+    );
+  }
+  const series = input as Partial<RRuleSeries> | null;
+  if (typeof series?.rrule !== 'string' || typeof series.reader?.parseString !== 'function') {
+    return bad('is neither rrule("...") of @maslul/timing/rrule nor { every, count }');
+  }
+  return fromRRule(series.rrule, series.reader, badFor(series.rrule, path, step));
+}
+
+/** Reads RRULE text with the rrule package's `RRule` (handed over by `rrule()`). */
+function fromRRule(input: string, RRule: typeof RRuleClass, bad: Bad): Recurrence {
   const text = input.replace(/^RRULE:/i, '').trim();
   if (/DTSTART|TZID/i.test(text)) {
     bad("sets DTSTART or TZID; remove it: the step's relation sets the first date");
@@ -159,7 +195,8 @@ export function toRecurrence(input: unknown, path: Path, step: string): Recurren
     bad(`must have a COUNT from 1 to ${MAX_OCCURRENCES}`, 'unbounded-series', 'timing.series-ends');
   }
   const interval = options.interval ?? 1;
-  const daysPerStep = DAYS_PER_STEP[freq as number];
+  const daysPerStep =
+    freq === RRule.DAILY ? 1 : freq === RRule.WEEKLY ? 7 : (undefined as number | undefined);
   const simple = Object.keys(options).every((key) => SIMPLE_KEYS.has(key));
   const untilDay = until ? Math.floor(until.getTime() / 86_400_000) : undefined;
   const rrule = new RRule(options).toString().replace(/^RRULE:/, '');

@@ -1,4 +1,5 @@
-import { TZDate } from '@date-fns/tz';
+// By its path, the mini class: the root also loads tzScan, tzName and the formatting TZDate.
+import { TZDateMini } from '@date-fns/tz/date/mini';
 import { fail } from './errors.js';
 import { type DayNumber, dayOf, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
 import type { Plan, PlannedStep } from './plan.js';
@@ -69,7 +70,7 @@ export function dateIn(at: Instant, timeZone: string): PlainDate {
   const key = `${timeZone} ${Math.floor(time / QUARTER_HOUR)}`;
   let date = localDates.get(key);
   if (date === undefined) {
-    const local = new TZDate(time, timeZone);
+    const local = new TZDateMini(time, timeZone);
     date = plainDateOf(
       Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000,
     );
@@ -106,7 +107,7 @@ export function startOfDayIn(date: PlainDate, timeZone: string): number {
   if (instant === undefined) {
     const day = dayOf(date, ['date']);
     const utc = new Date(day * 86_400_000);
-    instant = new TZDate(
+    instant = new TZDateMini(
       utc.getUTCFullYear(),
       utc.getUTCMonth(),
       utc.getUTCDate(),

@@ -1,4 +1,5 @@
 import { about, MaslulError } from '@maslul/timing';
+import { rrule } from '@maslul/timing/rrule';
 import { describe, expect, it } from 'vitest';
 import { defineProgram } from '../define-program.js';
 import { labelIn } from '../label.js';
@@ -146,6 +147,22 @@ describe('defineProgram target', () => {
         code: 'unknown-step',
         path: ['target', 0],
         issues: [expect.objectContaining({ step: 'closing' })],
+      }),
+    );
+  });
+  it('reads the count of an rrule() series from its COUNT, and refuses one that ends by UNTIL only', () => {
+    const build = (text: string) =>
+      defineProgram('ends', { version: 1, label: 'Ends' })
+        .roles(roles)
+        .track('main', 'Main', (t) =>
+          t.series('board', { label: 'Board', by: ['manager'], repeat: rrule(text) }),
+        )
+        .build();
+    expect(build('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=3').steps.board.count).toBe(3);
+    expect(() => build('FREQ=WEEKLY;UNTIL=20270301T000000Z')).toThrow(
+      expect.objectContaining({
+        code: 'unbounded-series',
+        issues: [expect.objectContaining({ path: ['steps', 'board', 'repeat'] })],
       }),
     );
   });

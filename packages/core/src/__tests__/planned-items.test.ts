@@ -1,4 +1,5 @@
 import type { Forecast, Plan } from '@maslul/timing';
+import { rrule } from '@maslul/timing/rrule';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock.js';
 import { defineProgram } from '../define-program.js';
@@ -87,5 +88,51 @@ describe('planned item events', () => {
         )
         .build();
     expect(build).toThrow(/planned after "nothing", which is not another event of "thing"/);
+  });
+
+  it("keeps the program's series as written when it adds the items' series: an rrule() and a monthly cadence", () => {
+    const program = defineProgram('series', { version: 1, label: 'Series' })
+      .roles({ r: { label: 'R' } })
+      .track('t', 'T', (t) =>
+        t
+          .series('board', { label: 'Board', by: ['r'], repeat: rrule('FREQ=MONTHLY;COUNT=3') })
+          .series('review', {
+            label: 'Review',
+            by: ['r'],
+            after: [],
+            repeat: { every: 'P1M', count: 3 },
+          }),
+      )
+      .item('thing', { label: 'Thing', states: ['new'], create: { by: ['r'] } }, (item) =>
+        item.event('check', {
+          label: 'Check',
+          by: ['r'],
+          from: ['new'],
+          to: 'new',
+          planned: { repeat: { every: 'P1W', count: 2 } },
+        }),
+      )
+      .build();
+    expect(program.steps.board).toMatchObject({ count: 3 });
+    const clock = createManualClock('2027-03-31T09:00:00Z');
+    const instance = createInstance(program, { start: '2027-03-31', clock });
+    const created = instance.send({ type: 'thing.create', item: 'one' } as never, {
+      actor: { id: 'rina', roles: ['r'] },
+    });
+    expect(created.ok).toBe(true);
+    const plan = instance.schedule().plan as Plan;
+    expect(Object.keys(plan.steps)).toContain('one.check');
+    // An RRULE skips the months without a 31st (31 July is a Saturday: the next working day).
+    expect(plan.steps.board?.occurrences?.map((o) => o.date)).toEqual([
+      '2027-03-31',
+      '2027-05-31',
+      '2027-08-02',
+    ]);
+    // A cadence adds months as durations do: 30 April, 31 May.
+    expect(plan.steps.review?.occurrences?.map((o) => o.date)).toEqual([
+      '2027-03-31',
+      '2027-04-30',
+      '2027-05-31',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { about } from '@maslul/timing';
+import { rrule } from '@maslul/timing/rrule';
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { createManualClock } from '../clock.js';
@@ -141,7 +142,7 @@ describe('defineProgram types', () => {
         label: 'S',
         by: ['manager'],
         // @ts-expect-error 25. an RRULE without COUNT: the series would never end (core.series-count)
-        repeat: 'FREQ=MONTHLY;BYMONTHDAY=1',
+        repeat: rrule('FREQ=MONTHLY;BYMONTHDAY=1'),
       }),
     );
     base().track('t', 'T', (t) =>
@@ -171,7 +172,11 @@ describe('defineProgram types', () => {
     // The bounded forms compile.
     base().track('t', 'T', (t) =>
       t
-        .series('s', { label: 'S', by: ['manager'], repeat: 'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=6' })
+        .series('s', {
+          label: 'S',
+          by: ['manager'],
+          repeat: rrule('FREQ=MONTHLY;BYMONTHDAY=1;COUNT=6'),
+        })
         .series('r', { label: 'R', by: ['manager'], repeat: { every: 'P2W', count: 4 } })
         .span('m', { label: 'M', by: ['manager'], duration: 'P3M', after: 's' }),
     );

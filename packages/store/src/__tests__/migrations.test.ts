@@ -17,8 +17,9 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
       { version: 1, name: '0001_init' },
       { version: 2, name: '0002_append_function' },
       { version: 3, name: '0003_refusals' },
+      { version: 4, name: '0004_append_one_statement' },
     ]);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     const tables = await sql(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY 1`,
     );
@@ -46,7 +47,7 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
     await kind.open();
     await (kind.reopen as NonNullable<typeof kind.reopen>)();
     const { rows } = await sql(`SELECT count(*)::int AS n FROM $schema.migrations`);
-    expect(rows).toEqual([{ n: 3 }]);
+    expect(rows).toEqual([{ n: 4 }]);
   });
 });
 

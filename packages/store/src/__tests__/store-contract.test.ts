@@ -35,6 +35,9 @@ const GOOD_IDS = [
   '__proto__',
   'constructor',
   `quote " backslash \\ percent %25 slash /`,
+  // An append is sent as SQL text with its values written in (sql/literal.ts): quotes, backslashes
+  // and dollar quotes are kept as given.
+  `it's \\' '' E'x' $$ $1 \\\\ ; --`,
   'x'.repeat(200),
 ];
 

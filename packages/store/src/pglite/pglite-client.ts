@@ -10,8 +10,13 @@ function wrap(
 ): SqlClient {
   return {
     async query<Row>(text: string, params?: readonly unknown[]) {
-      const result = await db.query<Row>(text, params as unknown[] | undefined);
-      return { rows: result.rows, affected: result.affectedRows ?? 0 };
+      // Without parameters, the simple protocol: two calls into the database, where the extended
+      // protocol (parse, describe, bind, describe, execute, sync) takes six.
+      const result =
+        params === undefined || params.length === 0
+          ? (await db.exec(text)).at(-1)
+          : await db.query<Row>(text, params as unknown[]);
+      return { rows: (result?.rows ?? []) as Row[], affected: result?.affectedRows ?? 0 };
     },
     async exec(text: string) {
       await db.exec(text);

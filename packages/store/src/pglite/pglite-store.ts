@@ -37,7 +37,7 @@ export async function createPGliteStore(
 ): Promise<MaslulStore> {
   quoteSchema(options.schema ?? 'maslul'); // a bad name is refused before a database opens
   if (options.db !== undefined) {
-    return createSqlStore(pgliteClient(options.db), { schema: options.schema });
+    return createSqlStore(pgliteClient(options.db), { schema: options.schema, appendAsText: true });
   }
   const dataDir = options.dataDir || 'memory://';
   // Taken before PGlite opens anything: a second opener must not even replay the WAL.
@@ -59,7 +59,7 @@ export async function createPGliteStore(
           }
         },
       },
-      { schema: options.schema, closeClient: true },
+      { schema: options.schema, closeClient: true, appendAsText: true },
     );
   } catch (error) {
     await db?.close().catch(() => undefined);

@@ -3,6 +3,7 @@ import type { SqlClient } from './client.js';
 import init from './migrations/0001_init.sql';
 import appendFunction from './migrations/0002_append_function.sql';
 import refusals from './migrations/0003_refusals.sql';
+import appendOneStatement from './migrations/0004_append_one_statement.sql';
 
 /** The versioned migration files, in order. A released file is never edited: add the next one. */
 const migrations: readonly {
@@ -13,6 +14,7 @@ const migrations: readonly {
   { version: 1, name: '0001_init', sql: init },
   { version: 2, name: '0002_append_function', sql: appendFunction },
   { version: 3, name: '0003_refusals', sql: refusals },
+  { version: 4, name: '0004_append_one_statement', sql: appendOneStatement },
 ];
 
 /**
@@ -23,7 +25,7 @@ const migrations: readonly {
  * ```ts
  * import { SCHEMA_VERSION } from '@maslul/store';
  *
- * SCHEMA_VERSION; // 3
+ * SCHEMA_VERSION; // 4
  * ```
  * @category SQL
  */

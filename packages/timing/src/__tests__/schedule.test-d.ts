@@ -10,6 +10,7 @@ import {
   solve,
   statusAt,
 } from '../index.js';
+import { rrule } from '../rrule/index.js';
 
 const schedule = defineSchedule({
   S3: { label: 'Shaping committee 2' },
@@ -41,6 +42,11 @@ describe('defineSchedule types', () => {
     defineSchedule({ a: {}, b: { afterr: 'a' } });
     // @ts-expect-error a series needs every and count
     defineSchedule({ a: { repeat: { every: 'P2W' } } });
+    // @ts-expect-error RRULE text goes through rrule() of @maslul/timing/rrule
+    defineSchedule({ a: { repeat: 'FREQ=WEEKLY;COUNT=4' } });
+    // @ts-expect-error an RRULE series comes from rrule(), which gives the class that reads it
+    defineSchedule({ a: { repeat: { rrule: 'FREQ=WEEKLY;COUNT=4' } } });
+    defineSchedule({ a: { repeat: rrule('FREQ=WEEKLY;COUNT=4') } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { about } from '../duration.js';
 import { MaslulError, TimingError } from '../errors.js';
+import { rrule } from '../rrule/index.js';
 import { defineSchedule, type ScheduleDefinition } from '../schedule.js';
 
 /** Untyped input, as it arrives from JSON: the compile-time checks cannot help here. */
@@ -105,7 +106,7 @@ describe('defineSchedule', () => {
   });
 
   it('refuses a series without an end', () => {
-    expect(() => fromJson('{"a":{"repeat":"FREQ=WEEKLY;INTERVAL=2"}}')).toThrow(
+    expect(() => defineSchedule({ a: { repeat: rrule('FREQ=WEEKLY;INTERVAL=2') } })).toThrow(
       expect.objectContaining({ code: 'unbounded-series', rule: 'timing.series-ends', step: 'a' }),
     );
     expect(() => fromJson('{"a":{"repeat":{"every":"P2W","count":0}}}')).toThrow(
@@ -117,18 +118,49 @@ describe('defineSchedule', () => {
   });
 
   it('refuses recurrences it cannot plan', () => {
+    for (const text of [
+      'FREQ=HOURLY;COUNT=3',
+      'DTSTART:20270101T000000Z\nRRULE:FREQ=DAILY;COUNT=3',
+      'NOT A RULE',
+    ]) {
+      expect(() => defineSchedule({ a: { repeat: rrule(text) } }), text).toThrow(
+        expect.objectContaining({
+          code: 'invalid-recurrence',
+          step: 'a',
+          path: ['steps', 'a', 'repeat'],
+          message: expect.stringContaining(`Step "a" has recurrence ${JSON.stringify(text)}`),
+        }),
+      );
+    }
     for (const repeat of [
-      '"FREQ=HOURLY;COUNT=3"',
-      '"DTSTART:20270101T000000Z\\nRRULE:FREQ=DAILY;COUNT=3"',
-      '"NOT A RULE"',
       '{"every":"P1W2D","count":3}',
       '{"every":"PT2H","count":3}',
+      '{"rrule":"FREQ=DAILY;COUNT=3"}',
       '42',
     ]) {
       expect(() => fromJson(`{"a":{"repeat":${repeat}}}`), repeat).toThrow(
         expect.objectContaining({ code: 'invalid-recurrence', step: 'a' }),
       );
     }
+  });
+
+  it('reads RRULE text only through rrule() of @maslul/timing/rrule, and says so', () => {
+    const error = caught(() => fromJson('{"a":{"repeat":"FREQ=WEEKLY;COUNT=4"}}'));
+    expect(error).toMatchObject({
+      code: 'invalid-recurrence',
+      rule: 'timing.recurrence',
+      step: 'a',
+      path: ['steps', 'a', 'repeat'],
+    });
+    expect((error as TimingError).message).toBe(
+      'Step "a" has recurrence "FREQ=WEEKLY;COUNT=4", which is RRULE text; read it with rrule() of @maslul/timing/rrule: `repeat: rrule("FREQ=WEEKLY;COUNT=4")`, or write a cadence { every, count }.',
+    );
+  });
+
+  it('keeps the canonical RRULE text of an rrule() series', () => {
+    const schedule = defineSchedule({ a: { repeat: rrule('RRULE:FREQ=WEEKLY;BYDAY=SU;COUNT=4') } });
+    expect(schedule.steps.a.repeat?.rrule).toBe('FREQ=WEEKLY;BYDAY=SU;COUNT=4');
+    expect(schedule.steps.a.kind).toBe('series');
   });
 
   it('refuses unknown fields, naming the allowed ones', () => {
@@ -138,7 +170,7 @@ describe('defineSchedule', () => {
   });
 
   it('refuses a step that is both a span and a series, and non-object steps', () => {
-    expect(() => fromJson('{"a":{"duration":"P1M","repeat":"FREQ=DAILY;COUNT=2"}}')).toThrow(
+    expect(() => fromJson('{"a":{"duration":"P1M","repeat":{"every":"P1D","count":2}}}')).toThrow(
       /both a duration and a repeat/,
     );
     expect(() => fromJson('{"a":"soon"}')).toThrow(

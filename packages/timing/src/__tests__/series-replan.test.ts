@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mondayToFriday } from '../calendar.js';
 import { israelCalendar } from '../israel/index.js';
+import { rrule } from '../rrule/index.js';
 import { defineSchedule } from '../schedule.js';
 import { solve } from '../solve.js';
 
 describe('re-planning a series from its held occurrences', () => {
   const reports = defineSchedule({
     grant: {},
-    reports: { after: 'grant', repeat: 'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=6' },
+    reports: { after: 'grant', repeat: rrule('FREQ=MONTHLY;BYMONTHDAY=1;COUNT=6') },
   });
   const dates = (plan: ReturnType<typeof solve<'grant' | 'reports'>>) =>
     plan.steps.reports.occurrences?.map((o) => o.date);

@@ -29,6 +29,7 @@ import {
   type WorkCalendar,
 } from '../index.js';
 import { israelCalendar } from '../israel/index.js';
+import { rrule } from '../rrule/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Random schedules. The arbitraries build small plain specs (so a shrunk counterexample reads
@@ -125,16 +126,15 @@ const dependencyArb: fc.Arbitrary<DependencySpec> = fc.record({
   lag: lagArb,
 });
 
-const rruleArb: fc.Arbitrary<string> = fc
+const rruleArb: fc.Arbitrary<RecurrenceInput> = fc
   .record({
     freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY'),
     interval: fc.integer({ min: 1, max: 3 }),
     count: fc.integer({ min: 1, max: 5 }),
     byDay: fc.option(fc.constantFrom('MO', 'TU,TH', 'MO,WE,FR', 'SU'), { nil: undefined }),
   })
-  .map(
-    ({ freq, interval, count, byDay }) =>
-      `FREQ=${freq};INTERVAL=${interval};COUNT=${count}${byDay ? `;BYDAY=${byDay}` : ''}`,
+  .map(({ freq, interval, count, byDay }) =>
+    rrule(`FREQ=${freq};INTERVAL=${interval};COUNT=${count}${byDay ? `;BYDAY=${byDay}` : ''}`),
   );
 
 const kindArb: fc.Arbitrary<KindSpec> = fc.oneof(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, everyDay, mondayToFriday } from '../calendar.js';
 import { about, exactly } from '../duration.js';
+import { rrule } from '../rrule/index.js';
 import { defineSchedule } from '../schedule.js';
 import { solve } from '../solve.js';
 
@@ -123,7 +124,7 @@ describe('solve', () => {
     it('adds months to a monthly cadence as durations do, where an RRULE skips short months', () => {
       const monthly = defineSchedule({
         cadence: { repeat: { every: 'P1M', count: 3 } },
-        rule: { repeat: 'FREQ=MONTHLY;COUNT=3' },
+        rule: { repeat: rrule('FREQ=MONTHLY;COUNT=3') },
       });
       const plan = solve(monthly, { start: '2027-01-31', calendar: everyDay });
       const dates = (id: 'cadence' | 'rule') => plan.steps[id].occurrences?.map((o) => o.date);
@@ -134,7 +135,7 @@ describe('solve', () => {
     it('follows RRULE BY-parts: the first Tuesday of each month', () => {
       const monthly = defineSchedule({
         a: {},
-        b: { after: 'a', repeat: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=3' },
+        b: { after: 'a', repeat: rrule('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=3') },
       });
       const plan = solve(monthly, { start: '2027-01-04', calendar });
       expect(plan.steps.b.occurrences?.map((o) => o.date)).toEqual([
@@ -148,7 +149,7 @@ describe('solve', () => {
     it('stops at UNTIL and warns when a series has no occurrence left', () => {
       const until = defineSchedule({
         a: {},
-        b: { after: 'a', repeat: 'FREQ=WEEKLY;UNTIL=20270125T000000Z' },
+        b: { after: 'a', repeat: rrule('FREQ=WEEKLY;UNTIL=20270125T000000Z') },
       });
       const plan = solve(until, { start: '2027-01-04', calendar: everyDay });
       expect(plan.steps.b.occurrences?.map((o) => o.date)).toEqual([
