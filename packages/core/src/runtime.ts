@@ -15,6 +15,7 @@ import {
   type SendOptions,
   type SendResult,
 } from './instance.js';
+import { type InstancePage, type ListOptions, listInstances } from './instance-list.js';
 import type { Program } from './program.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from './refusal-log.js';
 import { keyReused, sameEvent } from './same-event.js';
@@ -119,6 +120,14 @@ export interface Runtime<P extends Program = Program> {
    * @throws MaslulError `unknown-instance`
    */
   refusals(id: string): Promise<readonly RefusalRecord[]>;
+  /**
+   * A page of the stored instances of this program, in id order, with where each stands now
+   * (status, current steps, overdue steps); filtered by status and by having overdue steps.
+   *
+   * @throws MaslulError `invalid-option` for a bad status, overdue or limit; `invalid-id` for a
+   *   bad cursor
+   */
+  list(options?: ListOptions | undefined): Promise<InstancePage<P>>;
   /** Forgets the instances held in memory (the next call loads from the store). */
   evict(id?: string | undefined): void;
 }
@@ -369,6 +378,16 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     return result;
   };
 
+  const open = async (id: string): Promise<InstanceView<P>> => {
+    checkInstanceId(id);
+    return serial(id, async () => {
+      // Another process may have appended since this one loaded it.
+      const cached = cache.get(id);
+      if (cached && cached.version !== (await store.version(id))) cache.delete(id);
+      return viewOf(await load(id));
+    });
+  };
+
   return {
     program,
     create: async (id, createOptions) => {
@@ -392,15 +411,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       });
     },
     send,
-    open: async (id) => {
-      checkInstanceId(id);
-      return serial(id, async () => {
-        // Another process may have appended since this one loaded it.
-        const cached = cache.get(id);
-        if (cached && cached.version !== (await store.version(id))) cache.delete(id);
-        return viewOf(await load(id));
-      });
-    },
+    open,
     snapshot: async (id) => {
       checkInstanceId(id);
       return serial(id, async () => {
@@ -426,6 +437,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       if ((await store.version(id)) === undefined) throw unknownInstance(id);
       return store.refusals(id);
     },
+    list: (listOptions) => listInstances(store, program, clock, open, listOptions),
     evict: (id) => {
       if (id === undefined) cache.clear();
       else cache.delete(id);
