@@ -93,6 +93,28 @@ describe('GET /instances', () => {
     expect(unknown.error.issues[0]).toMatchObject({ path: ['query', 'limt'] });
   });
 
+  it('is in the OpenAPI document with its five query parameters and its page body', async () => {
+    const { app } = await towns();
+    const response = await app.request('/openapi.json', { headers: as(people.resident) });
+    const document = (await response.json()) as {
+      paths: Record<
+        string,
+        {
+          get?: { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> };
+        }
+      >;
+    };
+    const list = document.paths['/instances']?.get;
+    expect(list?.parameters?.map((p) => [p.name, p.in])).toEqual([
+      ['program', 'query'],
+      ['status', 'query'],
+      ['overdue', 'query'],
+      ['cursor', 'query'],
+      ['limit', 'query'],
+    ]);
+    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '400', '401']);
+  });
+
   it('answers 401 without an actor', async () => {
     const { app } = await towns();
     await expectError(app.request('/instances'), 401, 'unauthenticated');
