@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/build-page.setup.ts'],
     testTimeout: 60_000,
+    // One file at a time: each starts two servers and a Chromium, on a machine of two cores.
+    fileParallelism: false,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },

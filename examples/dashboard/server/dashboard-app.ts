@@ -1,4 +1,4 @@
-import { toICalendar } from '@maslul/export';
+import { toCsv, toICalendar } from '@maslul/export';
 import { createHttpApp } from '@maslul/http';
 import { kehilaMetiva } from '@maslul/kehila-metiva';
 import { ID } from '../../authority-run/src/run.js';
@@ -21,6 +21,9 @@ const json = (body: unknown, status = 200) =>
 export const feedUrl = (port: number): string =>
   `webcal://127.0.0.1:${port}${API_BASE}/instances/${ID}/calendar.ics?actor=public`;
 
+/** Where the page links the CSV export of an instance's plan (for a spreadsheet). */
+export const csvPath = (id: string): string => `/export/${encodeURIComponent(id)}.csv`;
+
 /** The server's fetch handler over a demo run, serving the page from `distDir`. */
 export function dashboardFetch(
   run: DemoRun,
@@ -40,6 +43,33 @@ export function dashboardFetch(
     const { pathname } = new URL(request.url);
     if (pathname === API_BASE || pathname.startsWith(`${API_BASE}/`)) return api.fetch(request);
     if (pathname === '/demo' && request.method === 'GET') return json(await run.state());
+    if (pathname === '/demo/portfolio' && request.method === 'GET') {
+      return json(await run.portfolio());
+    }
+    if (pathname === '/demo/week' && request.method === 'GET') {
+      const id = new URL(request.url).searchParams.get('id') ?? ID;
+      const week = await run.week(id);
+      return week
+        ? json(week)
+        : json({ error: { code: 'not-found', message: `No authority "${id}".` } }, 404);
+    }
+    const csv = /^\/export\/([^/]+)\.csv$/.exec(pathname);
+    if (csv?.[1] && request.method === 'GET') {
+      const id = decodeURIComponent(csv[1]);
+      const week = await run.week(id);
+      if (!week)
+        return json({ error: { code: 'not-found', message: `No authority "${id}".` } }, 404);
+      const { plan } = (await run.runtime.open(id)).schedule();
+      // With a byte order mark: the file is for a spreadsheet, which reads Hebrew right with it.
+      const text = toCsv(plan, { at: run.now(), program: kehilaMetiva, locale: 'he', bom: true });
+      return new Response(text, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${id}.csv"`,
+          'cache-control': 'no-store',
+        },
+      });
+    }
     if (pathname === '/demo/advance' && request.method === 'POST') {
       // The same header as the API: a page of another origin cannot send it without CORS.
       if (!(await authenticate(request))) {

@@ -1,23 +1,26 @@
 import { type Actor, createManualClock, createRuntime, type Runtime } from '@maslul/core';
-import { type KehilaMetiva, type KehilaRole, kehilaMetiva } from '@maslul/kehila-metiva';
+import { type KehilaMetiva, kehilaMetiva } from '@maslul/kehila-metiva';
 import { createMemoryStore, createTimerWorker } from '@maslul/store';
 import { dateIn, type PlainDate } from '@maslul/timing';
 import { israelCalendar } from '@maslul/timing/israel';
-import { people } from '../../authority-run/src/authority.js';
 import { START } from '../../authority-run/src/dates.js';
 import { ID, keyOf, morningOf, runScript, script } from '../../authority-run/src/run.js';
-import { type DemoState, FORECAST_STEPS } from '../src/demo-state.js';
+import {
+  type DemoState,
+  FORECAST_STEPS,
+  type PortfolioState,
+  type WeekState,
+} from '../src/demo-state.js';
+import { AUTHORITY } from './authority-name.js';
+import { AUTHORITIES, seedOtherAuthorities } from './other-authorities.js';
+import { personOf } from './people.js';
+import { REFUSED_ON, sendRefusedAttempts } from './refused-attempts.js';
+import { weekOf } from './week.js';
 
 // The simulated run behind the page: the authority-run example's runtime and script, on an
 // in-memory store and a manual clock, recorded up to the chosen day. The page then records the
 // rest of the script one event at a time, through the HTTP API; `advance` moves the clock on to
 // the next event's day first (and delivers the deadlines that fell due meanwhile).
-
-/** The authority's name in both languages (authority-run prints only the English). */
-export const AUTHORITY = {
-  he: 'רמת התאנים (רשות בדיונית)',
-  en: "Ramat HaTe'enim (a fictional authority)",
-};
 
 /** The run: its runtime and clock, what it says of itself, and how to move on. */
 export interface DemoRun {
@@ -29,16 +32,11 @@ export interface DemoRun {
   advance(): Promise<DemoState>;
   /** The authority's person for a role (the first, for the four domain heads). */
   personOf(role: string): Actor | undefined;
+  /** "This week" and "late" of an authority's instance; undefined for an id that is none. */
+  week(id: string): Promise<WeekState | undefined>;
+  /** The authorities of the portfolio, with the forecast of each one's plan approval (S9). */
+  portfolio(): Promise<PortfolioState>;
 }
-
-const everyone: readonly Actor<KehilaRole>[] = [
-  people.mayor,
-  people.shaping,
-  people.ceo,
-  people.manager,
-  people.hackathon,
-  ...Object.values(people.heads),
-];
 
 /**
  * Creates the instance and records the script's events up to `until` (inclusive), the clock on
@@ -58,23 +56,38 @@ export async function startDemoRun({ until }: { readonly until: PlainDate }): Pr
     deliver: () => {},
   });
   await runtime.create(ID, { start: START });
-  await runScript({ runtime, worker, clock, calendar }, { stored: 0, until });
+  const session = { runtime, worker, clock, calendar };
+  // The refused attempts on an initiative come the day the initiatives are set up.
+  let stored = 0;
+  if (until >= REFUSED_ON) {
+    stored = await runScript(session, { stored, until: REFUSED_ON });
+    await sendRefusedAttempts(runtime, REFUSED_ON);
+  }
+  await runScript(session, { stored, until });
+  await seedOtherAuthorities(runtime, until);
+  const today = () => dateIn(clock.now(), calendar.timeZone);
 
-  // The forecast of one version: seeded, so the page shows the same dates for the same facts,
-  // and computed once per version (500 runs take a moment; the page asks on every poll).
-  let forecastOf: { version: number; forecast: DemoState['forecast'] } | undefined;
+  // The forecast of one version of each instance: seeded, so the page shows the same dates for
+  // the same facts, and computed once per version (500 runs take a moment; the page polls).
+  const forecasts = new Map<string, { version: number; forecast: DemoState['forecast'] }>();
+  const forecastOf = async (id: string): Promise<DemoState['forecast']> => {
+    const view = await runtime.open(id);
+    const cached = forecasts.get(id);
+    if (cached?.version === view.version) return cached.forecast;
+    const { steps } = view.forecast({ runs: 500, seed: 1 });
+    const forecast = Object.fromEntries(
+      FORECAST_STEPS.map((step) => [
+        step,
+        { p50: steps[step].finish.p50, p90: steps[step].finish.p90 },
+      ]),
+    ) as DemoState['forecast'];
+    forecasts.set(id, { version: view.version, forecast });
+    return forecast;
+  };
   const state = async (): Promise<DemoState> => {
     // The script's events are stored as seq 1, 2, ...: the next is the one after the version.
-    const view = await runtime.open(ID);
-    const { version } = view;
-    if (forecastOf?.version !== version) {
-      const { steps } = view.forecast({ runs: 500, seed: 1 });
-      const forecast = Object.fromEntries(
-        FORECAST_STEPS.map((id) => [id, { p50: steps[id].finish.p50, p90: steps[id].finish.p90 }]),
-      ) as DemoState['forecast'];
-      forecastOf = { version, forecast };
-    }
-    const { forecast } = forecastOf;
+    const { version } = await runtime.open(ID);
+    const forecast = await forecastOf(ID);
     const scripted = script[version];
     const now = clock.now();
     return {
@@ -109,6 +122,19 @@ export async function startDemoRun({ until }: { readonly until: PlainDate }): Pr
       }
       return state();
     },
-    personOf: (role) => everyone.find((person) => person.roles.includes(role as KehilaRole)),
+    personOf: (role) => personOf(role),
+    week: async (id) => {
+      const authority = AUTHORITIES.find((a) => a.id === id);
+      if (!authority) return undefined;
+      // The people are the demo authority's; the others' are not in the demo.
+      const people = id === ID ? personOf : () => undefined;
+      return weekOf(id, await runtime.open(id), today(), calendar, people);
+    },
+    portfolio: async () => ({
+      today: today(),
+      authorities: await Promise.all(
+        AUTHORITIES.map(async (a) => ({ ...a, forecast: (await forecastOf(a.id)).S9 })),
+      ),
+    }),
   };
 }

@@ -3,15 +3,22 @@ import { kehilaMetiva } from '@maslul/kehila-metiva';
 import { useHistory, useSchedule } from '@maslul/react';
 import { useEffect, useMemo, useState } from 'react';
 import { type DemoState, FORECAST_STEPS } from './demo-state.js';
+import { InitiativePage } from './InitiativePage.js';
 import { Initiatives } from './Initiatives.js';
 import { formatDate, LANG_NAMES, LANGS, type Lang, labelOf, MESSAGES } from './i18n.js';
 import { initiativesOf } from './initiatives-model.js';
+import { Links } from './Links.js';
 import { NextStep } from './NextStep.js';
+import { Portfolio } from './Portfolio.js';
 import { Timeline } from './Timeline.js';
 import { useDemo } from './use-demo.js';
+import { hrefOf, type View, viewOfAddress } from './view.js';
+import { Week } from './Week.js';
 
-// The page: the authority and the simulated day, a Hebrew / English switch, the next event of
-// the script to record, the Gantt of every track, and the pilot's initiatives with the decisions.
+// The page: the authority and the simulated day, a Hebrew / English switch, and one of three
+// views: the overview (the next event of the script to record, this week and what is late, the
+// Gantt of every track with the forecasts, the pilot's initiatives, the calendar and CSV links),
+// one initiative's page, or the portfolio of every authority running the program.
 
 /** The language in the address (`?lang=en`), Hebrew by default. */
 const langOfAddress = (): Lang =>
@@ -36,6 +43,27 @@ function LanguageSwitch({ lang, onChange }: { lang: Lang; onChange: (lang: Lang)
   );
 }
 
+function Navigation({ view, lang }: { view: View; lang: Lang }) {
+  const m = MESSAGES[lang];
+  const views = [
+    { view: { kind: 'overview' } as const, label: m.overview },
+    { view: { kind: 'portfolio' } as const, label: m.portfolio },
+  ];
+  return (
+    <nav aria-label={m.nav} className="views">
+      {views.map((v) => (
+        <a
+          key={v.view.kind}
+          href={hrefOf(v.view, lang)}
+          aria-current={v.view.kind === view.kind ? 'page' : undefined}
+        >
+          {v.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 function Dashboard({
   demo,
   refresh,
@@ -57,6 +85,7 @@ function Dashboard({
   return (
     <main>
       <NextStep demo={demo} titles={titles} refresh={refresh} lang={lang} />
+      <Week demo={demo} lang={lang} />
       <section aria-labelledby="timeline-heading" className="panel">
         <h2 id="timeline-heading">{m.timeline}</h2>
         <p className="note">{m.timelineNote}</p>
@@ -65,6 +94,7 @@ function Dashboard({
             plan={schedule.data.plan}
             status={schedule.data.status}
             today={demo.today}
+            forecast={demo.forecast}
             lang={lang}
           />
         ) : (
@@ -89,6 +119,7 @@ function Dashboard({
           </p>
         )}
       </section>
+      <Links id={demo.id} lang={lang} />
     </main>
   );
 }
@@ -117,6 +148,7 @@ function Forecast({ forecast, lang }: { forecast: DemoState['forecast']; lang: L
 export function App() {
   const [lang, setLang] = useState<Lang>(langOfAddress);
   const demo = useDemo();
+  const [view] = useState<View>(() => viewOfAddress(window.location.search));
   const m = MESSAGES[lang];
   const program = labelOf(kehilaMetiva.label, lang);
 
@@ -150,9 +182,16 @@ export function App() {
           </div>
         )}
         <LanguageSwitch lang={lang} onChange={setLang} />
+        <Navigation view={view} lang={lang} />
       </header>
       {demo.data ? (
-        <Dashboard demo={demo.data} refresh={demo.refresh} lang={lang} />
+        view.kind === 'portfolio' ? (
+          <Portfolio demo={demo.data} lang={lang} />
+        ) : view.kind === 'initiative' ? (
+          <InitiativePage demo={demo.data} id={view.id} lang={lang} />
+        ) : (
+          <Dashboard demo={demo.data} refresh={demo.refresh} lang={lang} />
+        )
       ) : (
         <main>
           <p role={demo.error ? 'alert' : 'status'}>

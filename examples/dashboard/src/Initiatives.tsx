@@ -3,13 +3,14 @@ import { continuesOnlyWithProgress, kehilaMetiva, stopsAsDecided } from '@maslul
 import type { PlainDate } from '@maslul/timing';
 import { formatDate, formatShekels, type Lang, labelOf, MESSAGES } from './i18n.js';
 import type { Initiative, InitiativeState } from './initiatives-model.js';
+import { hrefOf } from './view.js';
 
 // The initiatives: one card each, with its state, its grant, its measurement and the shaping
 // committee's decision with the reasons recorded for it and the program's rule on it.
 
 const events = kehilaMetiva.items.initiative.events;
 
-const stateLabel = (state: InitiativeState, lang: Lang): string => {
+export const stateLabel = (state: InitiativeState, lang: Lang): string => {
   const labels: Record<Exclude<InitiativeState, 'supported'>, Label> = {
     measured: events.measure?.label ?? 'Measured',
     continued: events.continue?.label ?? 'Continues',
@@ -18,7 +19,8 @@ const stateLabel = (state: InitiativeState, lang: Lang): string => {
   return state === 'supported' ? MESSAGES[lang].supported : labelOf(labels[state], lang);
 };
 
-function Decision({
+/** The shaping committee's decision on an initiative: reasons, the C2 tests, the rule traced. */
+export function Decision({
   initiative,
   objectives,
   lang,
@@ -118,6 +120,14 @@ export function Initiatives({
                 <p className="pending">{m.notDecided(formatDate(decisionPlanned, lang))}</p>
               )
             )}
+            <p className="open-page">
+              <a
+                href={hrefOf({ kind: 'initiative', id: initiative.id }, lang)}
+                aria-describedby={`initiative-${initiative.id}`}
+              >
+                {m.initiativePage}
+              </a>
+            </p>
           </article>
         </li>
       ))}

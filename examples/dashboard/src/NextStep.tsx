@@ -1,19 +1,15 @@
-import { type KehilaMetiva, type KehilaRole, kehilaMetiva } from '@maslul/kehila-metiva';
+import type { KehilaMetiva } from '@maslul/kehila-metiva';
 import { useSend } from '@maslul/react';
 import { useState } from 'react';
 import type { DemoState } from './demo-state.js';
 import { eventLabel } from './event-label.js';
-import { formatDate, type Lang, labelOf, MESSAGES } from './i18n.js';
+import { formatDate, type Lang, MESSAGES } from './i18n.js';
+import { roleLabel } from './names.js';
 import { advanceDemo } from './source.js';
 
 // The script's next event, and the button that records it: the simulated clock first moves on to
 // its day, then the event is sent through the HTTP API with its idempotency key, in the role that
 // may record it. The timeline and the initiatives re-read after an accepted send.
-
-const roleLabel = (role: string | undefined, lang: Lang): string | undefined =>
-  role !== undefined && Object.hasOwn(kehilaMetiva.roles, role)
-    ? labelOf(kehilaMetiva.roles[role as KehilaRole].label, lang)
-    : role;
 
 /** The next event of the script and its "record" button; nothing to record once it is done. */
 export function NextStep({

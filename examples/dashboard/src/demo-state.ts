@@ -53,6 +53,66 @@ export interface DemoState {
   };
 }
 
+/** Someone who answers for a step: the role the program names, and the authority's person in it. */
+export interface Owner {
+  readonly role: string;
+  /** The authority's person holding the role (for a team's meetings: its domain head). */
+  readonly actor?:
+    | { readonly id: string; readonly name: { readonly he: string; readonly en: string } }
+    | undefined;
+}
+
+/** A step, or an item's planned event, that is due or overdue in the week, with who owns it. */
+export interface WeekItem {
+  /** The step id, or the planned item event (`team-social.meet`). */
+  readonly id: string;
+  /** The day in the week it is planned on (an overdue one: the day its window closed). */
+  readonly date: PlainDate;
+  readonly status: 'due' | 'overdue' | 'upcoming' | 'in-progress';
+  /** Its item, for an item's planned event (`team-social`). */
+  readonly item?: string | undefined;
+  readonly owners: readonly Owner[];
+}
+
+/** A step overdue today: since when, by how many working days, and the steps waiting on it. */
+export interface LateStep {
+  readonly id: string;
+  /** The last day of its window. */
+  readonly windowClosed: PlainDate;
+  /** Working days after the window closed, today included (the authority's calendar). */
+  readonly workingDaysLate: number;
+  readonly owners: readonly Owner[];
+  /** The steps after it (directly or not) that are not done: they move when it is recorded. */
+  readonly moved: readonly {
+    readonly id: string;
+    readonly start: PlainDate;
+    /** Why it is planned when it is: `explain()` of @maslul/timing, in English. */
+    readonly explanation: string;
+  }[];
+}
+
+/** `GET /demo/week?id=`: the week from the simulated today, and what is late. */
+export interface WeekState {
+  readonly id: string;
+  readonly from: PlainDate;
+  /** The last day of the week (inclusive). */
+  readonly to: PlainDate;
+  readonly items: readonly WeekItem[];
+  readonly late: readonly LateStep[];
+}
+
+/** `GET /demo/portfolio`: the authorities running the program, and when each plan is approved. */
+export interface PortfolioState {
+  readonly today: PlainDate;
+  readonly authorities: readonly {
+    readonly id: string;
+    readonly name: { readonly he: string; readonly en: string };
+    readonly start: PlainDate;
+    /** The forecast of the plan's approval (S9): median and 9 in 10. */
+    readonly forecast: { readonly p50: PlainDate; readonly p90: PlainDate };
+  }[];
+}
+
 /** The steps the page forecasts. */
 export const FORECAST_STEPS = ['S9', 'C1'] as const;
 

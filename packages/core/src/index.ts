@@ -45,6 +45,14 @@ export {
   type StepIdOf,
 } from './instance.js';
 export type { InstanceForecast, InstanceForecastOptions } from './instance-forecast.js';
+export type {
+  InstanceListQuery,
+  InstancePage,
+  InstanceRef,
+  InstanceStatus,
+  InstanceSummary,
+  ListOptions,
+} from './instance-list.js';
 export {
   ItemBuilder,
   type ItemCreation,

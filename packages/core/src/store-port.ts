@@ -1,6 +1,7 @@
 import type { PlainDate } from '@maslul/timing';
 import type { Deadline } from './deadlines.js';
 import type { InstanceSnapshot, LogEntry } from './instance.js';
+import type { InstanceListQuery, InstanceRef } from './instance-list.js';
 import type { RefusalRecord } from './refusal-log.js';
 
 /**
@@ -135,4 +136,9 @@ export interface InstanceStore {
   appendRefusal(id: string, refusal: RefusalRecord, keep: number): Promise<void>;
   /** The instance's refusal log, oldest first (empty when it has none, or no instance). */
   refusals(id: string): Promise<readonly RefusalRecord[]>;
+  /**
+   * A page of the stored instances in id order (by code point), of one program when asked:
+   * `invalid-option` for a bad limit or program, `invalid-id` for a bad `after`.
+   */
+  list(query: InstanceListQuery): Promise<readonly InstanceRef[]>;
 }

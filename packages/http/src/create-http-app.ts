@@ -8,6 +8,7 @@ import { allowedMethods, methodNotAllowed } from './method-not-allowed.js';
 import { eventRoutes } from './routes/events.js';
 import { historyRoutes } from './routes/history.js';
 import { instanceRoutes } from './routes/instances.js';
+import { listRoutes } from './routes/list.js';
 import { refusalRoutes } from './routes/refusals.js';
 import { type CalendarExport, scheduleRoutes } from './routes/schedule.js';
 
@@ -89,7 +90,7 @@ function check(options: HttpAppOptions): void {
 }
 
 /**
- * A Hono app over a runtime: create an instance, send it events, read where it stands, its
+ * A Hono app over a runtime: create an instance, list them (paged, by status and overdue steps), send it events, read where it stands, its
  * schedule, its history, its refusal log and (with `exportCalendar`) its iCalendar file; `GET /openapi.json` is
  * its OpenAPI 3.1 document, made from the same zod schemas, the program's payload schemas
  * included. It is a Web-standard fetch handler (`app.fetch`): it runs in Node (with
@@ -173,6 +174,7 @@ export function createHttpApp<P extends Program>(options: HttpAppOptions<P>): Op
   app.use(authentication(options.authenticate));
 
   instanceRoutes(app, runtime);
+  listRoutes(app, runtime);
   eventRoutes(app, runtime, eventKindsOf(runtime.program), eventBodySchema(runtime.program));
   scheduleRoutes(app, runtime, options.exportCalendar);
   historyRoutes(app, runtime);

@@ -185,3 +185,59 @@ export const scheduleBody = z
     status: z.record(z.string(), z.enum(['done', 'in-progress', 'upcoming', 'due', 'overdue'])),
   })
   .openapi('Schedule');
+
+/** `GET /instances`: which instances, and which page. */
+export const listQuery = z.strictObject({
+  program: instanceIdSchema.optional().openapi({
+    description:
+      "Only instances of this program id; this server's program is in the document's description (another id lists none)",
+    example: 'kehila-metiva',
+  }),
+  status: z
+    .enum(['running', 'done'], { error: 'give "running" or "done"' })
+    .optional()
+    .openapi({ description: 'Only instances running, or done (every track finished)' }),
+  overdue: z.enum(['true', 'false'], { error: 'give "true" or "false"' }).optional().openapi({
+    description: '"true": only instances with a step overdue now; "false": only those with none',
+  }),
+  cursor: instanceIdSchema.optional().openapi({
+    description: 'The "next" of the page before; the first page without it',
+    example: 'ramat-hateenim',
+  }),
+  limit: z
+    .string()
+    .regex(/^[1-9][0-9]{0,2}$/, { error: 'give a whole number from 1 to 500' })
+    .refine((text) => Number(text) <= 500, { error: 'give a whole number from 1 to 500' })
+    .optional()
+    .openapi({
+      description: 'At most this many instances (default 50, at most 500)',
+      example: '20',
+    }),
+});
+
+/** One instance of `GET /instances`. */
+export const instanceSummarySchema = z
+  .object({
+    id: z.string(),
+    program: z.object({ id: z.string(), version: z.number() }),
+    start: z.string(),
+    version: z.number().openapi({ description: 'The seq of the last stored event' }),
+    status: z.enum(['running', 'done']),
+    current: currentSchema,
+    overdue: z
+      .array(z.string())
+      .readonly()
+      .openapi({ description: "The steps overdue at the server's now, in plan order" }),
+  })
+  .openapi('InstanceSummary');
+
+/** The answer to `GET /instances`. */
+export const instancePageBody = z
+  .object({
+    instances: z.array(instanceSummarySchema).readonly(),
+    next: z.string().optional().openapi({
+      description:
+        'The cursor of the next page; absent on the last (a page may be short, or empty, and still have one)',
+    }),
+  })
+  .openapi('InstancePage');

@@ -1,6 +1,7 @@
 import {
   type AppendBatch,
   checkId,
+  type InstanceListQuery,
   type InstanceSnapshot,
   type LogEntry,
   type NewInstance,
@@ -8,6 +9,7 @@ import {
   type StoredInstance,
 } from '@maslul/core';
 import { conflict, instanceExists, unknownInstance } from './errors.js';
+import { listRows } from './list-instances.js';
 import {
   checkBatch,
   checkNew,
@@ -206,6 +208,10 @@ export function createMemoryStore(): MaslulStore {
 
     async refusals(id: string) {
       return (instances.get(id)?.refusals ?? []).map((text, n) => fromRefusalText(text, id, n));
+    },
+
+    async list(query: InstanceListQuery) {
+      return listRows(instances, query);
     },
 
     async claimDue({ now, limit, worker, leaseUntil }) {

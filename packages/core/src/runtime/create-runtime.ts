@@ -1,6 +1,7 @@
 import { MaslulError } from '@maslul/timing';
 import type { ProgramEvent } from '../events.js';
 import { createInstance, type RoleOf, type SendOptions, type SendResult } from '../instance.js';
+import { listInstances } from '../instance-list.js';
 import type { Program } from '../program.js';
 import { checkRefusalLimit, refusalRecordOf } from '../refusal-log.js';
 import { createCache, type Loaded } from './cache.js';
@@ -9,7 +10,7 @@ import { plannedFrom, storedOf } from './deadlines.js';
 import { loadStored, viewOf } from './load.js';
 import { createQueue } from './queue.js';
 import { sendStored } from './send.js';
-import type { Runtime, RuntimeOptions } from './types.js';
+import type { InstanceView, Runtime, RuntimeOptions } from './types.js';
 
 /**
  * Runs durable instances of a program over an {@link InstanceStore}. Sends to one instance are
@@ -61,6 +62,15 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
     );
   };
   const sendContext = { store, cache, load, snapshotEvery };
+  const open = async (id: string): Promise<InstanceView<P>> => {
+    checkInstanceId(id);
+    return serial(id, async () => {
+      // Another process may have appended since this one loaded it.
+      const cached = cache.get(id);
+      if (cached && cached.version !== (await store.version(id))) cache.delete(id);
+      return viewOf(program, await load(id));
+    });
+  };
 
   const send = (id: string, event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>) => {
     checkInstanceId(id);
@@ -94,15 +104,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       });
     },
     send,
-    open: async (id) => {
-      checkInstanceId(id);
-      return serial(id, async () => {
-        // Another process may have appended since this one loaded it.
-        const cached = cache.get(id);
-        if (cached && cached.version !== (await store.version(id))) cache.delete(id);
-        return viewOf(program, await load(id));
-      });
-    },
+    open,
     snapshot: async (id) => {
       checkInstanceId(id);
       return serial(id, async () => {
@@ -128,6 +130,7 @@ export function createRuntime<P extends Program>(program: P, options: RuntimeOpt
       if ((await store.version(id)) === undefined) throw unknownInstance(id);
       return store.refusals(id);
     },
+    list: (listOptions) => listInstances(store, program, clock, open, listOptions),
     evict: (id) => {
       if (id === undefined) cache.clear();
       else cache.delete(id);

@@ -10,6 +10,7 @@ import type {
   SendOptions,
   SendResult,
 } from '../instance.js';
+import type { InstancePage, ListOptions } from '../instance-list.js';
 import type { Program } from '../program.js';
 import type { RefusalRecord } from '../refusal-log.js';
 import type { InstanceStore } from '../store-port.js';
@@ -113,6 +114,14 @@ export interface Runtime<P extends Program = Program> {
    * @throws MaslulError `unknown-instance`
    */
   refusals(id: string): Promise<readonly RefusalRecord[]>;
+  /**
+   * A page of the stored instances of this program, in id order, with where each stands now
+   * (status, current steps, overdue steps); filtered by status and by having overdue steps.
+   *
+   * @throws MaslulError `invalid-option` for a bad status, overdue or limit; `invalid-id` for a
+   *   bad cursor
+   */
+  list(options?: ListOptions | undefined): Promise<InstancePage<P>>;
   /** Forgets the instances held in memory (the next call loads from the store). */
   evict(id?: string | undefined): void;
 }

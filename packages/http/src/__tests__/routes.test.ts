@@ -67,7 +67,7 @@ describe('a method a known route does not answer', () => {
       ['PUT', '/instances/town/events', 'POST'],
       ['GET', '/instances/town/events', 'POST'],
       ['HEAD', '/instances/town/events', 'POST'],
-      ['GET', '/instances', 'POST'],
+      ['DELETE', '/instances', 'GET, HEAD, POST'],
       ['POST', '/instances/town/schedule', 'GET, HEAD'],
       ['PATCH', '/instances/town/history', 'GET, HEAD'],
       ['POST', '/instances/town/calendar.ics', 'GET, HEAD'],

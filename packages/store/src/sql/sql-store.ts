@@ -1,12 +1,14 @@
 import {
   type AppendBatch,
   checkId,
+  type InstanceListQuery,
   type InstanceSnapshot,
   type NewInstance,
   type RefusalRecord,
   type StoredInstance,
 } from '@maslul/core';
 import { conflict, corrupt, instanceExists, unknownInstance } from '../errors.js';
+import { listSql } from '../list-instances.js';
 import {
   checkBatch,
   checkNew,
@@ -308,6 +310,10 @@ export async function createSqlStore(
         [id],
       );
       return rows.map((row) => fromRefusalText(row.body, id, Number(row.n)));
+    },
+
+    async list(query: InstanceListQuery) {
+      return listSql(client, s, query);
     },
 
     async claimDue({ now, limit, worker, leaseUntil }) {
