@@ -79,6 +79,43 @@ export function plannedSchedule(
   if (!plansItems(program)) return { schedule: program.schedule, facts };
   const definition = { ...definitionOf(program) };
   const itemFacts: Record<string, StepFact> = {};
+  for (const { id, item, kind, name, event, planned, from, fromDate } of plannedEventsOf(
+    program,
+    context,
+  )) {
+    const anchor = `${id}.${from}`;
+    const series = `${id}.${name}`;
+    const fromLabel =
+      from === 'create'
+        ? labelIn(kind.label, 'en')
+        : labelIn(kind.events[from]?.label ?? from, 'en');
+    definition[anchor] = { label: `${fromLabel} (${id})`, group: item.kind };
+    definition[series] = {
+      label: `${labelIn(event.label, 'en')} (${id})`,
+      group: item.kind,
+      after: { step: anchor, ...(planned.lag !== undefined ? { lag: planned.lag } : {}) },
+      repeat: planned.repeat,
+    };
+    itemFacts[anchor] = {
+      start: fromDate as StepFact['start'],
+      finish: fromDate as StepFact['finish'],
+    };
+    // The record holds the dates of the first `count` occurrences; the series finishes with
+    // the last one sent.
+    const record = item.events[name];
+    const dates = (record?.occurrences ?? []) as readonly NonNullable<StepFact['start']>[];
+    itemFacts[series] = {
+      occurrences: dates,
+      ...(record && record.count >= planned.repeat.count
+        ? { finish: record.date as NonNullable<StepFact['finish']> }
+        : {}),
+    };
+  }
+  return { schedule: defineSchedule(definition as never), facts: { ...facts, ...itemFacts } };
+}
+
+/** Each planned event of each item whose plan has begun (the event it is planned from is recorded). */
+function* plannedEventsOf(program: Program, context: ProgramContext) {
   const kinds = program.items as Record<string, ItemDefinition>;
   for (const [id, item] of Object.entries(context.items)) {
     const kind = kinds[item.kind];
@@ -89,36 +126,9 @@ export function plannedSchedule(
       const from = planned.after ?? 'create';
       const fromDate = from === 'create' ? item.created : item.events[from]?.date;
       if (fromDate === undefined) continue;
-      const anchor = `${id}.${from}`;
-      const series = `${id}.${name}`;
-      const fromLabel =
-        from === 'create'
-          ? labelIn(kind.label, 'en')
-          : labelIn(kind.events[from]?.label ?? from, 'en');
-      definition[anchor] = { label: `${fromLabel} (${id})`, group: item.kind };
-      definition[series] = {
-        label: `${labelIn(event.label, 'en')} (${id})`,
-        group: item.kind,
-        after: { step: anchor, ...(planned.lag !== undefined ? { lag: planned.lag } : {}) },
-        repeat: planned.repeat,
-      };
-      itemFacts[anchor] = {
-        start: fromDate as StepFact['start'],
-        finish: fromDate as StepFact['finish'],
-      };
-      // The record holds the dates of the first `count` occurrences; the series finishes with
-      // the last one sent.
-      const record = item.events[name];
-      const dates = (record?.occurrences ?? []) as readonly NonNullable<StepFact['start']>[];
-      itemFacts[series] = {
-        occurrences: dates,
-        ...(record && record.count >= planned.repeat.count
-          ? { finish: record.date as NonNullable<StepFact['finish']> }
-          : {}),
-      };
+      yield { id, item, kind, name, event, planned, from, fromDate };
     }
   }
-  return { schedule: defineSchedule(definition as never), facts: { ...facts, ...itemFacts } };
 }
 
 /**
@@ -129,21 +139,11 @@ export function plannedSchedule(
  */
 export function plannedItemsKey(program: Program, context: ProgramContext): string {
   if (!plansItems(program)) return '';
-  const kinds = program.items as Record<string, ItemDefinition>;
   let key = '';
-  for (const [id, item] of Object.entries(context.items)) {
-    const kind = kinds[item.kind];
-    if (!kind) continue;
-    for (const [name, event] of Object.entries(kind.events)) {
-      const planned = event.planned;
-      if (!planned) continue;
-      const from = planned.after ?? 'create';
-      const fromDate = from === 'create' ? item.created : item.events[from]?.date;
-      if (fromDate === undefined) continue;
-      const record = item.events[name];
-      const done = record && record.count >= planned.repeat.count ? record.date : '';
-      key += `${id}.${name}@${fromDate}:${(record?.occurrences ?? []).join(',')}:${done};`;
-    }
+  for (const { id, item, name, planned, fromDate } of plannedEventsOf(program, context)) {
+    const record = item.events[name];
+    const done = record && record.count >= planned.repeat.count ? record.date : '';
+    key += `${id}.${name}@${fromDate}:${(record?.occurrences ?? []).join(',')}:${done};`;
   }
   return key;
 }
