@@ -88,7 +88,11 @@ bench
   .add('bare XState actor', () => {
     const actor = createActor(machine).start();
     for (const event of machineEvents) actor.send(event);
-    if (actor.getSnapshot().status !== 'done') throw new Error('the bare actor did not finish');
+    // Every track at its end (the machine itself stays active, for the items).
+    const tracks = Object.values(actor.getSnapshot().value as Record<string, unknown>);
+    if (!tracks.every((track) => track === 'done')) {
+      throw new Error('the bare actor did not finish');
+    }
     sink += 1;
     actor.stop();
   })
