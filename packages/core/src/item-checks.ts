@@ -159,22 +159,21 @@ export function checkItemEvent(
     }
     data = parsed.data;
   }
+  if (spec.rules.length === 0) return { ok: true, data, rules: spec.rules };
   const view: ItemView = existing
     ? { id: item, data: existing.data, events: existing.events }
     : { id: item, data, events: {} };
-  const recorded = recordedPayloads(context);
-  const failing = spec.rules.find(
-    (rule) =>
-      !rule.check({
-        payload: data,
-        recorded,
-        item: view,
-        date,
-        actor,
-        workingDay,
-        fixed: fixedDatesOf(program),
-      }),
-  );
+  // One input for every rule, built only when there are rules (most item events have none).
+  const input = {
+    payload: data,
+    recorded: recordedPayloads(context),
+    item: view,
+    date,
+    actor,
+    workingDay,
+    fixed: fixedDatesOf(program),
+  };
+  const failing = spec.rules.find((rule) => !rule.check(input));
   if (failing) {
     const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');
     return {
