@@ -93,7 +93,7 @@ export function weekOf(
       ? step.occurrences.filter((o) => !o.recorded).map((o) => o.date)
       : [step.recorded.start ? step.finish : step.start];
     const date = dates.find((d) => d >= today && d <= to);
-    if (date !== undefined || state === 'due') {
+    if (date !== undefined || state === 'open') {
       items.push({
         id: stepId,
         date: date ?? step.start,

@@ -202,7 +202,7 @@ export function Timeline({
         </table>
       </section>
       <p className="legend">
-        {(['done', 'in-progress', 'due', 'overdue', 'upcoming'] as const).map((s) => (
+        {(['done', 'in-progress', 'open', 'overdue', 'upcoming'] as const).map((s) => (
           <span key={s} className="legend-item">
             <span className="swatch" data-status={s} /> {m.statuses[s]}
           </span>

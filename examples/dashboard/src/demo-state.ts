@@ -68,7 +68,7 @@ export interface WeekItem {
   readonly id: string;
   /** The day in the week it is planned on (an overdue one: the day its window closed). */
   readonly date: PlainDate;
-  readonly status: 'due' | 'overdue' | 'upcoming' | 'in-progress';
+  readonly status: 'open' | 'overdue' | 'upcoming' | 'in-progress';
   /** Its item, for an item's planned event (`team-social`). */
   readonly item?: string | undefined;
   readonly owners: readonly Owner[];

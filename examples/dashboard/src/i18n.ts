@@ -37,7 +37,7 @@ const en = {
   statuses: {
     done: 'Done',
     'in-progress': 'In progress',
-    due: 'Due',
+    open: 'Open',
     overdue: 'Overdue',
     upcoming: 'Upcoming',
   } satisfies Record<StepStatus, string>,
@@ -145,7 +145,7 @@ const he: Messages = {
   statuses: {
     done: 'בוצע',
     'in-progress': 'בביצוע',
-    due: 'בזמן לביצוע',
+    open: 'פתוח לביצוע',
     overdue: 'באיחור',
     upcoming: 'עתידי',
   },

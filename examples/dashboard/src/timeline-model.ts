@@ -1,5 +1,5 @@
 import { kehilaMetiva } from '@maslul/kehila-metiva';
-import type { Occurrence, PlainDate, Plan, StepKind, StepStatus } from '@maslul/timing';
+import type { Occurrence, PlainDate, Plan, ScheduleStepKind, StepStatus } from '@maslul/timing';
 import { type Lang, labelOf, MESSAGES } from './i18n.js';
 
 // The Gantt's rows and axis, from the plan and statuses the HTTP API gives: one group per track of
@@ -10,7 +10,7 @@ import { type Lang, labelOf, MESSAGES } from './i18n.js';
 export interface TimelineRow {
   readonly id: string;
   readonly label: string;
-  readonly kind: StepKind;
+  readonly kind: ScheduleStepKind;
   readonly status: StepStatus;
   readonly start: PlainDate;
   /** The last day, inclusive (a milestone's is its start). */

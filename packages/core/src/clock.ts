@@ -1,4 +1,4 @@
-import { type Instant, MaslulError } from '@maslul/timing';
+import { type Instant, MaslulError, toEpoch } from '@maslul/timing';
 
 /**
  * The longest delay, in milliseconds, that a real timer can wait: 2^31 - 1, about 24.8 days.
@@ -261,8 +261,8 @@ export function createManualClock(start: Instant): ManualClock {
 
 /** Epoch milliseconds of an instant, or a MaslulError naming `field`. */
 function epochOf(at: Instant, field: string): number {
-  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
-  if (!Number.isFinite(time)) {
+  const time = toEpoch(at);
+  if (Number.isNaN(time)) {
     const shown =
       at instanceof Date ? 'an invalid Date' : typeof at === 'string' ? `"${at}"` : String(at);
     throw new MaslulError([

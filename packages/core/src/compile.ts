@@ -1,4 +1,10 @@
-import type { PlainDate } from '@maslul/timing';
+import {
+  itemCreateType,
+  itemEventType,
+  type PlainDate,
+  spanFinishType,
+  spanStartType,
+} from '@maslul/timing';
 import {
   type AnyStateMachine,
   and,
@@ -259,7 +265,7 @@ export function compile(program: Program) {
         const finish = { step: id, phase: 'finish' as const };
         states[id] = {
           on: {
-            [`${id}.start`]: {
+            [spanStartType(id)]: {
               guard: { type: 'allowed', params: start },
               target: `${id}:running`,
               actions: { type: 'record', params: start },
@@ -268,7 +274,7 @@ export function compile(program: Program) {
         };
         states[`${id}:running`] = {
           on: {
-            [`${id}.finish`]: {
+            [spanFinishType(id)]: {
               guard: { type: 'allowed', params: finish },
               target: next,
               actions: { type: 'record', params: finish },
@@ -316,7 +322,7 @@ export function compile(program: Program) {
   // child actor, every other event is forwarded to it. The root records both in its context.
   const on: Record<string, object> = {};
   for (const item of Object.values(items)) {
-    on[`${item.kind}.create`] = {
+    on[itemCreateType(item.kind)] = {
       guard: { type: 'itemAllowed', params: { kind: item.kind, event: 'create' } },
       actions: [
         { type: 'recordItem', params: { kind: item.kind, event: 'create' } },
@@ -326,7 +332,7 @@ export function compile(program: Program) {
       ],
     };
     for (const name of Object.keys(item.events)) {
-      on[`${item.kind}.${name}`] = {
+      on[itemEventType(item.kind, name)] = {
         guard: { type: 'itemAllowed', params: { kind: item.kind, event: name } },
         actions: [
           { type: 'recordItem', params: { kind: item.kind, event: name } },

@@ -1,4 +1,4 @@
-import type { Dependency, Duration, PlainDate, RecurrenceInput } from '@maslul/timing';
+import type { Dependency, Duration, Label, PlainDate, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
 import type { BoundedRule, NewStepId, ReachCheck, ValidId } from './definition-types.js';
 import {
@@ -8,7 +8,6 @@ import {
   type ItemRule,
   type ItemShape,
 } from './item.js';
-import type { Label } from './label.js';
 import { buildProgram, type Program } from './program.js';
 import type {
   MilestoneOptions,

@@ -1,4 +1,4 @@
-import type { PlainDate } from '@maslul/timing';
+import { type PlainDate, splitEventType } from '@maslul/timing';
 import type { ItemShape } from './item.js';
 import type { Program } from './program.js';
 import type { StepShape } from './types.js';
@@ -127,10 +127,9 @@ export function targetOf(program: Program, type: string): EventTarget | undefine
     Object.hasOwn(record, key) ? (record as Record<string, T>)[key] : undefined;
   const direct = own<{ kind: string }>(program.steps, type);
   if (direct) return direct.kind === 'span' ? undefined : { step: type, phase: 'record' };
-  const dot = type.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const step = type.slice(0, dot);
-  const phase = type.slice(dot + 1);
+  const split = splitEventType(type);
+  if (split === undefined) return undefined;
+  const { owner: step, part: phase } = split;
   const item = own<{ events: Record<string, unknown> }>(program.items, step);
   if (item) {
     return phase === 'create' || Object.hasOwn(item.events, phase)

@@ -1,10 +1,10 @@
+import { labelIn } from '@maslul/timing';
 import type { StateValue } from 'xstate';
 import type { ProgramContext } from './compile.js';
 import type { MachineEvent } from './events.js';
 import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemRule } from './item.js';
 import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
-import { labelIn } from './label.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
 import { recordedPayloads } from './recorded.js';

@@ -7,7 +7,16 @@
  * @packageDocumentation
  */
 
-export { MaslulError } from '@maslul/timing';
+export {
+  type Instant,
+  itemCreateType,
+  itemEventType,
+  type Label,
+  labelIn,
+  MaslulError,
+  spanFinishType,
+  spanStartType,
+} from '@maslul/timing';
 export {
   type Clock,
   createManualClock,
@@ -67,7 +76,6 @@ export {
   type ItemView,
 } from './item.js';
 export type { ItemRecord } from './item-checks.js';
-export { type Label, labelIn } from './label.js';
 export type { Program } from './program.js';
 export { Refusal, type RefusalCode } from './refusal.js';
 export { DEFAULT_REFUSAL_LIMIT, type RefusalRecord } from './refusal-log.js';

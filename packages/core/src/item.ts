@@ -1,7 +1,6 @@
-import type { Duration, PlainDate } from '@maslul/timing';
+import type { Duration, Label, PlainDate } from '@maslul/timing';
 import type * as z from 'zod';
 import type { ValidId } from './definition-types.js';
-import type { Label } from './label.js';
 import type { Schema } from './types.js';
 
 /**

@@ -2,6 +2,7 @@ import {
   type Dependency,
   defineSchedule,
   type Facts,
+  labelIn,
   type RecurrenceInput,
   type Schedule,
   type ScheduleDefinition,
@@ -11,7 +12,6 @@ import {
 import type { ProgramContext } from './compile.js';
 import { factsOf } from './facts-of.js';
 import type { ItemDefinition } from './item.js';
-import { labelIn } from './label.js';
 import type { Program } from './program.js';
 
 /** A program's schedule as a definition again, to add the items' series to. */

@@ -1,3 +1,4 @@
+import type { Label } from '@maslul/timing';
 import {
   defineSchedule,
   type Issue,
@@ -7,7 +8,6 @@ import {
 } from '@maslul/timing';
 import type { Draft } from './define-program.js';
 import type { ItemDefinition, ItemShape } from './item.js';
-import type { Label } from './label.js';
 import type { RoleDefinition, StepDefinition, StepShape, TrackDefinition } from './types.js';
 
 /**

@@ -1,7 +1,6 @@
-import type { Dependency, Duration, PlainDate, RecurrenceInput } from '@maslul/timing';
+import type { Dependency, Duration, Label, PlainDate, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
 import type { ItemRecord } from './item-checks.js';
-import type { Label } from './label.js';
 
 /**
  * What a step is. Milestones, meetings, reviews and decisions are recorded once; a span is

@@ -11,6 +11,7 @@
  * @packageDocumentation
  */
 
+export type { Label } from '@maslul/timing';
 export type {
   CalendarEntry,
   EventDetails,
@@ -18,7 +19,7 @@ export type {
   ICalendarOptions,
   MeetingTime,
 } from './icalendar-options.js';
-export type { Label, LabelOptions, ProgramInfo } from './labels.js';
+export type { LabelOptions, ProgramInfo } from './labels.js';
 export { type CsvColumn, type CsvOptions, toCsv } from './to-csv.js';
 export { toICalendar } from './to-icalendar.js';
 export { type MermaidGanttOptions, toMermaidGantt } from './to-mermaid-gantt.js';

@@ -1,19 +1,4 @@
-import type { Plan, PlannedStep } from '@maslul/timing';
-
-/**
- * A name for people: one string, or one per locale (`{ en: 'Launch conference', he: 'כנס השקה' }`).
- * The same shape as `@maslul/core`'s `Label`, written here so this package needs only
- * `@maslul/timing`.
- *
- * @example
- * ```ts
- * import type { Label } from '@maslul/export';
- *
- * const conference: Label = { en: 'Launch conference', he: 'כנס השקה רשותי' };
- * ```
- * @category Labels
- */
-export type Label = string | { readonly [locale: string]: string };
+import { type Label, labelIn, type Plan, type PlannedStep } from '@maslul/timing';
 
 /**
  * What an export may know of the program beyond the plan: the kind and label of each step, the
@@ -65,12 +50,6 @@ export interface LabelOptions<Id extends string = string> {
   readonly locale?: string | undefined;
   /** Names a step; wins over the program's labels and the plan's. */
   readonly label?: ((step: PlannedStep<Id>) => string) | undefined;
-}
-
-/** A label in a locale, falling back to English, then to any locale it has. */
-export function labelIn(label: Label, locale: string): string {
-  if (typeof label === 'string') return label;
-  return label[locale] ?? label.en ?? Object.values(label)[0] ?? '';
 }
 
 /** How the exports name and sort one plan: resolved once per export. */

@@ -1,5 +1,12 @@
-import type { Dependency } from '@maslul/timing';
-import { type Label, labelIn } from './labels.js';
+import {
+  type Dependency,
+  itemCreateType,
+  itemEventType,
+  type Label,
+  labelIn,
+  spanFinishType,
+  spanStartType,
+} from '@maslul/timing';
 
 /**
  * One step as {@link toMermaidStatechart} reads it: its kind (a `'span'` is started then
@@ -332,8 +339,8 @@ export function toMermaidStatechart(
       const count = definition?.count ?? 1;
       if (definition?.kind === 'span') {
         const running = id(`running:${step}`);
-        edge('      ', from, running, label(`${step}.start`));
-        edge('      ', running, next, `${step}.finish`);
+        edge('      ', from, running, label(spanStartType(step)));
+        edge('      ', running, next, spanFinishType(step));
       } else if (definition?.kind === 'series' && count > 1) {
         edge('      ', from, from, label(step, words.occurrences(count - 1, count)));
         edge('      ', from, next, label(step, words.occurrence(count, count)));
@@ -356,11 +363,11 @@ export function toMermaidStatechart(
       state('    ', `state:${kind}\u0000${itemState}`, itemState);
     const first = item.states[0];
     if (first !== undefined) {
-      const create = [`${kind}.create`, ...waits(item.create?.after ?? [])];
+      const create = [itemCreateType(kind), ...waits(item.create?.after ?? [])];
       edge('    ', '[*]', of(first), create.join(' · '));
     }
     for (const [name, event] of Object.entries(item.events)) {
-      const label = [`${kind}.${name}`];
+      const label: string[] = [itemEventType(kind, name)];
       const text = named(event.label, '');
       if (text !== '') label.push(text);
       label.push(...waits(event.after ?? []));

@@ -1,5 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { type Label, labelIn, MaslulError, type Program, type Schema } from '@maslul/core';
+import {
+  itemCreateType,
+  itemEventType,
+  type Label,
+  labelIn,
+  MaslulError,
+  type Program,
+  type Schema,
+  spanFinishType,
+  spanStartType,
+} from '@maslul/core';
 import { atSchema } from './schemas.js';
 
 /** One event type of a program: what its body carries and who may send it. */
@@ -24,18 +34,18 @@ export function eventKindsOf(program: Program): ReadonlyMap<string, EventKind> {
   for (const step of Object.values(program.steps)) {
     const { id, label, by, payload } = step;
     if (step.kind === 'span') {
-      add({ type: `${id}.start`, label, by, payload: undefined, item: false });
-      add({ type: `${id}.finish`, label, by, payload, item: false });
+      add({ type: spanStartType(id), label, by, payload: undefined, item: false });
+      add({ type: spanFinishType(id), label, by, payload, item: false });
     } else {
       add({ type: id, label, by, payload, item: false });
     }
   }
   for (const item of Object.values(program.items)) {
     const { by, payload } = item.create;
-    add({ type: `${item.kind}.create`, label: item.label, by, payload, item: true });
+    add({ type: itemCreateType(item.kind), label: item.label, by, payload, item: true });
     for (const [name, event] of Object.entries(item.events)) {
       const { label, by, payload } = event;
-      add({ type: `${item.kind}.${name}`, label, by, payload, item: true });
+      add({ type: itemEventType(item.kind, name), label, by, payload, item: true });
     }
   }
   return kinds;

@@ -182,7 +182,7 @@ export const scheduleBody = z
       steps: z.record(z.string(), plannedStepSchema).readonly(),
       order: z.array(z.string()).readonly(),
     }),
-    status: z.record(z.string(), z.enum(['done', 'in-progress', 'upcoming', 'due', 'overdue'])),
+    status: z.record(z.string(), z.enum(['done', 'in-progress', 'upcoming', 'open', 'overdue'])),
   })
   .openapi('Schedule');
 

@@ -1,6 +1,7 @@
 import type {
   Actor,
   Deadline,
+  Instant,
   LogEntry,
   Program,
   ProgramEvent,
@@ -9,19 +10,7 @@ import type {
   RoleOf,
 } from '@maslul/core';
 
-/**
- * An instant: a `Date`, epoch milliseconds, an ISO date-time string or a plain date
- * (`'2027-01-10'`), as `@maslul/timing` takes it.
- *
- * @example
- * ```ts
- * import type { Instant } from '@maslul/react';
- *
- * const at: Instant = '2027-01-10T09:30:00+02:00';
- * ```
- * @category Sources
- */
-export type Instant = Date | number | string;
+export type { Instant };
 
 /**
  * Where a stored instance stands, as plain data (the same from a local runtime and from the HTTP

@@ -23,7 +23,7 @@ import {
   mondayToFriday,
   type Plan,
   type ScheduleDefinition,
-  type StepDefinition,
+  type ScheduleStepDefinition,
   solve,
   type WorkCalendar,
 } from '@maslul/timing';
@@ -96,7 +96,7 @@ function programOf(n: number, seed: number): { definition: ScheduleDefinition; s
   };
   const tracks = n / TRACK_LENGTH;
   const id = (track: number, position: number): string => `t${track}.s${position}`;
-  const steps: Record<string, StepDefinition> = {};
+  const steps: Record<string, ScheduleStepDefinition> = {};
   const shape = { relations: 0, joins: 0, startToStart: 0, spans: 0, series: 0 };
 
   for (let track = 0; track < tracks; track++) {

@@ -1,6 +1,6 @@
 import type { PlainDate } from './plain-date.js';
 import type { Plan } from './plan.js';
-import type { StepKind } from './schedule.js';
+import type { ScheduleStepKind } from './schedule.js';
 
 /**
  * One row of a Gantt chart: a bar (or a diamond, for milestones) with its dependencies.
@@ -29,7 +29,7 @@ export interface GanttRow<Id extends string = string> {
   readonly label: string;
   /** The lane: the step's group, or undefined. */
   readonly group: string | undefined;
-  readonly kind: StepKind;
+  readonly kind: ScheduleStepKind;
   readonly start: PlainDate;
   /** The last day (inclusive). */
   readonly end: PlainDate;

@@ -30,6 +30,13 @@ export {
   type WindowOptions,
 } from './duration.js';
 export { type Issue, MaslulError, TimingError } from './errors.js';
+export {
+  itemCreateType,
+  itemEventType,
+  spanFinishType,
+  spanStartType,
+  splitEventType,
+} from './event-types.js';
 export { explain } from './explain.js';
 export type { Facts, StepFact } from './facts.js';
 export {
@@ -39,6 +46,8 @@ export {
   type Percentiles,
 } from './forecast.js';
 export { type GanttRow, toGantt } from './gantt.js';
+export { type Instant, toEpoch } from './instant.js';
+export { type Label, labelIn } from './label.js';
 export type { PlainDate } from './plain-date.js';
 export type {
   Basis,
@@ -57,13 +66,12 @@ export {
   type Schedule,
   type ScheduleDefinition,
   type ScheduledStep,
-  type StepDefinition,
-  type StepKind,
+  type ScheduleStepDefinition,
+  type ScheduleStepKind,
 } from './schedule.js';
 export { type SolveOptions, solve } from './solve.js';
 export {
   dateIn,
-  type Instant,
   type StepStatus,
   startOfDayIn,
   statusAt,

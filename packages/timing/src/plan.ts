@@ -1,6 +1,6 @@
 import type { Closure } from './calendar.js';
 import type { PlainDate } from './plain-date.js';
-import type { Relation, StepKind } from './schedule.js';
+import type { Relation, ScheduleStepKind } from './schedule.js';
 
 /**
  * The earliest and latest dates a step may fall on, from the windows of every duration before it.
@@ -109,7 +109,7 @@ export interface Occurrence {
  */
 export interface PlannedStep<Id extends string = string> {
   readonly id: Id;
-  readonly kind: StepKind;
+  readonly kind: ScheduleStepKind;
   readonly label: string;
   readonly group: string | undefined;
   /** The planned (or recorded) first day. */

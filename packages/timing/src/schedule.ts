@@ -40,9 +40,9 @@ export type Dependency<Id extends string = string> =
  *
  * @example
  * ```ts
- * import { about, type StepDefinition } from '@maslul/timing';
+ * import { about, type ScheduleStepDefinition } from '@maslul/timing';
  *
- * const mapping: StepDefinition<'S1'> = {
+ * const mapping: ScheduleStepDefinition<'S1'> = {
  *   label: 'Mapping',
  *   after: 'S1',
  *   duration: about(3, 'months'),
@@ -50,7 +50,7 @@ export type Dependency<Id extends string = string> =
  * ```
  * @category Schedules
  */
-export interface StepDefinition<Id extends string = string> {
+export interface ScheduleStepDefinition<Id extends string = string> {
   /** What the step waits for; several make a join (the latest wins). */
   readonly after?: Dependency<Id> | readonly Dependency<Id>[] | undefined;
   /** Makes the step a span of this length. */
@@ -82,7 +82,7 @@ export interface StepDefinition<Id extends string = string> {
  * @category Schedules
  */
 export type ScheduleDefinition<Id extends string = string> = {
-  readonly [K in Id]: StepDefinition<Id>;
+  readonly [K in Id]: ScheduleStepDefinition<Id>;
 };
 
 /**
@@ -90,13 +90,13 @@ export type ScheduleDefinition<Id extends string = string> = {
  *
  * @example
  * ```ts
- * import type { StepKind } from '@maslul/timing';
+ * import type { ScheduleStepKind } from '@maslul/timing';
  *
- * const kind: StepKind = 'series';
+ * const kind: ScheduleStepKind = 'series';
  * ```
  * @category Schedules
  */
-export type StepKind = 'milestone' | 'span' | 'series';
+export type ScheduleStepKind = 'milestone' | 'span' | 'series';
 
 /**
  * A checked relation: the step it waits for, from that step's finish or start, and the lag.
@@ -130,7 +130,7 @@ export interface Relation<Id extends string = string> {
  */
 export interface ScheduledStep<Id extends string = string> {
   readonly id: Id;
-  readonly kind: StepKind;
+  readonly kind: ScheduleStepKind;
   readonly label: string;
   readonly group: string | undefined;
   readonly after: readonly Relation<Id>[];
@@ -257,7 +257,7 @@ function toStep(
   const path: Path = ['steps', id];
   const spec = (
     typeof definition === 'object' && definition !== null ? definition : {}
-  ) as StepDefinition;
+  ) as ScheduleStepDefinition;
   if (spec !== definition) {
     issues.push({
       code: 'invalid-step',
@@ -303,7 +303,7 @@ function toStep(
       });
     }
   }
-  const kind: StepKind = repeat
+  const kind: ScheduleStepKind = repeat
     ? 'series'
     : duration || spec.until !== undefined
       ? 'span'
@@ -314,7 +314,7 @@ function toStep(
 
 /** Checks `on` and `until`: a real date, on the kind of step it pins. */
 function fixedDateOf(
-  spec: StepDefinition,
+  spec: ScheduleStepDefinition,
   path: Path,
   id: string,
   issues: Issue[],
@@ -429,7 +429,7 @@ function topologicalOrder(steps: readonly ScheduledStep[]): string[] | Issue {
  * @category Schedules
  */
 export function defineSchedule<
-  const T extends { readonly [K in keyof T]: StepDefinition<Extract<keyof T, string>> },
+  const T extends { readonly [K in keyof T]: ScheduleStepDefinition<Extract<keyof T, string>> },
 >(steps: T): Schedule<Extract<keyof T, string>> {
   type Id = Extract<keyof T, string>;
   const issues: Issue[] = [];

@@ -1,6 +1,7 @@
 // By its path, the mini class: the root also loads tzScan, tzName and the formatting TZDate.
 import { TZDateMini } from '@date-fns/tz/date/mini';
 import { fail } from './errors.js';
+import { type Instant, toEpoch } from './instant.js';
 import { type DayNumber, dayOf, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
 import type { Plan, PlannedStep } from './plan.js';
 
@@ -9,32 +10,19 @@ import type { Plan, PlannedStep } from './plan.js';
  * - `done`: its finish is recorded;
  * - `in-progress`: its start is recorded, its finish is not, and its finish window is still open;
  * - `upcoming`: not started, and its start window has not opened;
- * - `due`: not started, and today is inside its start window;
+ * - `open`: not started, and today is inside its start window (its `opens` deadline has passed,
+ *   its `overdue` one has not; a deadline's `due` is the planned date inside that window);
  * - `overdue`: past the latest start (not started) or the latest finish (started).
  *
  * @example
  * ```ts
  * import type { StepStatus } from '@maslul/timing';
  *
- * const status: StepStatus = 'due';
+ * const status: StepStatus = 'open';
  * ```
  * @category Solver
  */
-export type StepStatus = 'done' | 'in-progress' | 'upcoming' | 'due' | 'overdue';
-
-/**
- * An instant (a `Date`, epoch milliseconds or an ISO date-time string) or a plain date.
- *
- * @example
- * ```ts
- * import type { Instant } from '@maslul/timing';
- *
- * const at: Instant = '2027-01-10T09:30:00+02:00';
- * const today: Instant = '2027-01-10';
- * ```
- * @category Dates
- */
-export type Instant = Date | number | string;
+export type StepStatus = 'done' | 'in-progress' | 'upcoming' | 'open' | 'overdue';
 
 /**
  * The plain date an instant falls on in a time zone (a plain date is returned as it is).
@@ -56,7 +44,7 @@ export type Instant = Date | number | string;
 export function dateIn(at: Instant, timeZone: string): PlainDate {
   const plain = tryDayOf(at);
   if (plain !== undefined) return plainDateOf(plain);
-  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
+  const time = toEpoch(at);
   if (!Number.isFinite(time)) {
     fail({
       code: 'invalid-instant',
@@ -127,7 +115,7 @@ function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
   if (step.recorded.finish) return 'done';
   if (step.recorded.start) return today > day(step.finishWindow.latest) ? 'overdue' : 'in-progress';
   if (today > day(step.window.latest)) return 'overdue';
-  return today >= day(step.window.earliest) ? 'due' : 'upcoming';
+  return today >= day(step.window.earliest) ? 'open' : 'upcoming';
 }
 
 /**
@@ -146,7 +134,7 @@ function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
  *   facts: { a: '2027-01-04' },
  * });
  * statusAt(plan, '2027-01-05'); // { a: 'done', b: 'upcoming' }
- * statusAt(plan, '2027-01-18'); // { a: 'done', b: 'due' }
+ * statusAt(plan, '2027-01-18'); // { a: 'done', b: 'open' }
  * statusAt(plan, '2027-02-01'); // { a: 'done', b: 'overdue' }
  * ```
  * @category Solver

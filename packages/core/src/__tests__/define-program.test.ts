@@ -2,7 +2,7 @@ import { about, MaslulError } from '@maslul/timing';
 import { rrule } from '@maslul/timing/rrule';
 import { describe, expect, it } from 'vitest';
 import { defineProgram } from '../define-program.js';
-import { labelIn } from '../label.js';
+import { labelIn } from '../index.js';
 import { sample } from './sample-program.js';
 
 const roles = { manager: { label: 'Manager' } } as const;

@@ -203,7 +203,7 @@ describe('createInstance: queries', () => {
       scope: 'done',
       meeting1: 'done',
       mapping: 'overdue',
-      hackathon: 'due',
+      hackathon: 'open',
     });
     expect(instance.history().map((e) => [e.seq, e.type, e.trace.map((t) => t.rule)])).toEqual([
       [1, 'scope', []],

@@ -1,11 +1,18 @@
-import { dateIn, type Instant, mondayToFriday, type Plan, solve, statusAt } from '@maslul/timing';
+import {
+  dateIn,
+  type Instant,
+  labelIn,
+  mondayToFriday,
+  type Plan,
+  solve,
+  statusAt,
+} from '@maslul/timing';
 import { createActor, type Snapshot } from 'xstate';
 import { deadlinesOf } from '../deadlines.js';
 import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';
 import { idIssue } from '../ids.js';
 import { forecastOf } from '../instance-forecast.js';
-import { labelIn } from '../label.js';
 import { plannedItemsKey, plannedSchedule } from '../planned-items.js';
 import type { Program } from '../program.js';
 import { Refusal, refuse } from '../refusal.js';

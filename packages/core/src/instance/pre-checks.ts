@@ -1,9 +1,8 @@
-import type { Instant } from '@maslul/timing';
+import { type Instant, type Label, toEpoch } from '@maslul/timing';
 import type { Clock } from '../clock.js';
 import type { EventTarget, MachineEvent } from '../events.js';
 import { itemVerdict, notAtStep, verdictOf } from '../guards.js';
 import type { ItemDefinition } from '../item.js';
-import type { Label } from '../label.js';
 import type { Program } from '../program.js';
 import { type Refusal, refuse } from '../refusal.js';
 import type { StepDefinition } from '../types.js';
@@ -40,14 +39,7 @@ export function instantOf(
   at: Instant | undefined,
   clock: Clock,
 ): { iso: string; time: number } | Refusal {
-  const time =
-    at === undefined
-      ? clock.now()
-      : at instanceof Date
-        ? at.getTime()
-        : typeof at === 'number'
-          ? at
-          : Date.parse(at);
+  const time = at === undefined ? clock.now() : toEpoch(at);
   if (!Number.isFinite(time)) {
     return refuse(
       'invalid-instant',

@@ -159,7 +159,7 @@ describe('createHttpApp', () => {
           await app.request('/instances/town/schedule', { headers: as(people.manager) })
         ).json()
       ).status.S0;
-    expect(await statusOfS0()).toBe('due');
+    expect(await statusOfS0()).toBe('open');
     clock.advanceTo('2026-10-01T07:00:00Z');
     expect(await statusOfS0()).toBe('overdue');
   });

@@ -34,7 +34,7 @@ describe('useSchedule', () => {
     const { rerender } = renderWith(source, <Statuses id={ID} steps={['S0', 'S1']} />);
     // The clock stands at the program start.
     expect(await items()).toEqual([
-      'S0: due (planned 2026-09-07)',
+      'S0: open (planned 2026-09-07)',
       'S1: upcoming (planned 2026-09-22)',
     ]);
     rerender(<Statuses id={ID} at={new Date('2026-10-20T09:00:00Z')} steps={['S0', 'S1']} />);

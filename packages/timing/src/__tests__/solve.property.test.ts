@@ -22,7 +22,7 @@ import {
   type PlannedStep,
   type RecurrenceInput,
   type Schedule,
-  type StepDefinition,
+  type ScheduleStepDefinition,
   type StepFact,
   solve,
   type Weekday,
@@ -239,8 +239,8 @@ function relationsOf(spec: CaseSpec): Map<string, ExpectedRelation[]> {
   );
 }
 
-function definitionOf(spec: CaseSpec): Record<string, StepDefinition> {
-  const definition: Record<string, StepDefinition> = {};
+function definitionOf(spec: CaseSpec): Record<string, ScheduleStepDefinition> {
+  const definition: Record<string, ScheduleStepDefinition> = {};
   spec.steps.forEach((step, i) => {
     const after: Dependency[] =
       i === 0

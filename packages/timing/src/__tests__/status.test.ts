@@ -22,8 +22,8 @@ describe('statusAt', () => {
     // b: about 2 weeks after 2027-01-04, so it may start from 2027-01-14 to 2027-01-22.
     expect(plan.steps.b.window).toEqual({ earliest: '2027-01-14', latest: '2027-01-22' });
     expect(statusAt(plan, '2027-01-10')).toMatchObject({ a: 'done', b: 'upcoming' });
-    expect(statusAt(plan, '2027-01-14').b).toBe('due');
-    expect(statusAt(plan, '2027-01-22').b).toBe('due');
+    expect(statusAt(plan, '2027-01-14').b).toBe('open');
+    expect(statusAt(plan, '2027-01-22').b).toBe('open');
     expect(statusAt(plan, '2027-01-23').b).toBe('overdue');
   });
 
@@ -42,8 +42,8 @@ describe('statusAt', () => {
     expect(utcPlan.steps.b.window.earliest).toBe('2027-01-14');
     expect(statusAt(utcPlan, at).b).toBe('upcoming');
     expect(ilPlan.steps.b.window.earliest).toBe('2027-01-14');
-    expect(statusAt(ilPlan, at).b).toBe('due');
-    expect(statusAt(ilPlan, at.getTime()).b).toBe('due');
+    expect(statusAt(ilPlan, at).b).toBe('open');
+    expect(statusAt(ilPlan, at.getTime()).b).toBe('open');
   });
 
   it('refuses an instant it cannot read', () => {

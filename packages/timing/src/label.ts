@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import type { Label } from '@maslul/core';
+ * import type { Label } from '@maslul/timing';
  *
  * const conference: Label = { en: 'Launch conference', he: 'כנס השקה רשותי' };
  * ```
@@ -20,7 +20,7 @@ export type Label = string | { readonly [locale: string]: string };
  *
  * @example
  * ```ts
- * import { labelIn } from '@maslul/core';
+ * import { labelIn } from '@maslul/timing';
  *
  * labelIn({ en: 'Hackathon', he: 'האקתון' }, 'he'); // 'האקתון'
  * labelIn({ en: 'Hackathon' }, 'ar'); // 'Hackathon'
