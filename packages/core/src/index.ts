@@ -27,7 +27,7 @@ export {
 } from './clock.js';
 export { compile, type ProgramContext, type ProgramMachine, type StepRecord } from './compile.js';
 export type { Deadline } from './deadlines.js';
-export { defineProgram, ProgramBuilder, TrackBuilder } from './define-program.js';
+export { defineProgram, type ProgramBuilder, type TrackBuilder } from './define-program.js';
 export type {
   EventOfItems,
   EventOfSteps,
@@ -62,18 +62,18 @@ export type {
   InstanceSummary,
   ListOptions,
 } from './instance-list.js';
-export {
+export type {
   ItemBuilder,
-  type ItemCreation,
-  type ItemDefinition,
-  type ItemEventOptions,
-  type ItemEventPlan,
-  type ItemEventRecord,
-  type ItemOptions,
-  type ItemRule,
-  type ItemRuleInput,
-  type ItemShape,
-  type ItemView,
+  ItemCreation,
+  ItemDefinition,
+  ItemEventOptions,
+  ItemEventPlan,
+  ItemEventRecord,
+  ItemOptions,
+  ItemRule,
+  ItemRuleInput,
+  ItemShape,
+  ItemView,
 } from './item.js';
 export type { ItemRecord } from './item-checks.js';
 export type { Program } from './program.js';
