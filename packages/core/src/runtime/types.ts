@@ -33,7 +33,8 @@ export interface RuntimeOptions {
   readonly clock: Clock;
   /** Which days are working days; Monday to Friday by default. */
   readonly calendar?: WorkCalendar | undefined;
-  /** A snapshot is written with every `snapshotEvery`-th event (default 100; at least 1). */
+  /** A snapshot is written with every `snapshotEvery`-th event (default 25, so an instance opens
+   * from its latest snapshot and at most 24 events after it; at least 1). */
   readonly snapshotEvery?: number | undefined;
   /** Migrations of stored snapshots, by the definition version they start from. */
   readonly migrations?: { readonly [fromVersion: number]: Migration } | undefined;
