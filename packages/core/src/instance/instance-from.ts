@@ -21,6 +21,7 @@ import { checkActor, instantOf, refusalOf, specOf, unknownEvent } from './pre-ch
 import type { LogEntry, PersistedMachine } from './records.js';
 import { acceptedResult } from './result.js';
 import { type State, snapshotOf, stepperOf } from './state.js';
+import { traceOf } from './trace.js';
 import type {
   InstanceOptions,
   ProgramInstance,
@@ -162,14 +163,7 @@ export function instanceFrom<P extends Program>(
     if (next === before) {
       return { ok: false, refusal: refusalOf(program, target, machineEvent, before) };
     }
-    // A span's start checks no rules (they judge its finish): its trace is empty.
-    const checkedRules = 'phase' in target && target.phase === 'start' ? [] : spec.rules;
-    const trace = checkedRules.map((rule) => ({
-      rule: rule.id,
-      step: 'step' in target ? target.step : raw.type,
-      passed: true,
-      reason: labelIn(rule.reason, 'en'),
-    }));
+    const trace = traceOf(target, spec.rules, raw.type);
     const seq = state.seq + 1;
     const entry: LogEntry = {
       seq,
