@@ -70,15 +70,13 @@ export function instanceFrom<P extends Program>(
   };
   const plan = (): Plan => planOf(state);
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
-  const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
-    const at = state; // states are immutable: the result keeps the one it was made in
-    return acceptedResult(
-      duplicate,
-      entry,
-      () => snapshotOf(program, start, at, keys),
-      () => deadlinesOf(planOf(at)),
-    );
+  const views = {
+    snapshot: (at: State) => snapshotOf(program, start, at, keys),
+    deadlines: (at: State) => deadlinesOf(planOf(at)),
   };
+  // States are immutable: the result keeps the one it was made in.
+  const accepted = (entry: LogEntry, duplicate: boolean): SendResult =>
+    acceptedResult(duplicate, entry, state, views);
 
   const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
     const result = attempt(event, sendOptions);
