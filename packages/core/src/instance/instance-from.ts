@@ -1,12 +1,4 @@
-import {
-  dateIn,
-  type Instant,
-  labelIn,
-  mondayToFriday,
-  type Plan,
-  solve,
-  statusAt,
-} from '@maslul/timing';
+import { dateIn, type Instant, mondayToFriday, type Plan, solve, statusAt } from '@maslul/timing';
 import { deadlinesOf } from '../deadlines.js';
 import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';

@@ -1,5 +1,5 @@
+import { type Label, labelIn } from '@maslul/timing';
 import type { EventTarget } from '../events.js';
-import { type Label, labelIn } from '../label.js';
 import type { RuleTrace } from './records.js';
 
 /** The trace of each event target, made once: every event taken at a target passed its rules. */
