@@ -5,15 +5,7 @@ import {
   spanFinishType,
   spanStartType,
 } from '@maslul/timing';
-import {
-  type AnyStateMachine,
-  and,
-  assign,
-  createMachine,
-  sendTo,
-  setup,
-  spawnChild,
-} from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { MachineEvent } from './events.js';
 import {
   itemVerdict,
@@ -64,7 +56,7 @@ export interface StepRecord {
  */
 export interface ProgramContext {
   readonly steps: { readonly [step: string]: StepRecord };
-  /** The items created so far, by id (each is also a child actor of that id). */
+  /** The items created so far, by id: an item's state is here and nowhere else. */
   readonly items: { readonly [item: string]: ItemRecord };
 }
 
@@ -106,20 +98,7 @@ function recordOccurrence(
   return { ...context, steps: { ...context.steps, [step]: next } };
 }
 
-/** An item kind's own small machine: its states, and its events from state to state. */
-function itemMachine(item: ItemDefinition): AnyStateMachine {
-  const states: Record<string, object> = {};
-  for (const state of item.states) {
-    const on: Record<string, { target: string }> = {};
-    for (const [name, event] of Object.entries(item.events)) {
-      if (event.from.includes(state)) on[name] = { target: event.to };
-    }
-    states[state] = item.final.includes(state) ? { type: 'final' } : { on };
-  }
-  return createMachine({ id: `item:${item.kind}`, initial: item.states[0] ?? 'created', states });
-}
-
-/** The parent's record of an item after one of its events (the child machine moves alike). */
+/** The record of an item after one of its events: its state lives here, and only here. */
 function recordItem(
   context: ProgramContext,
   item: ItemDefinition,
@@ -159,7 +138,7 @@ const dataOfVerdict = (verdict: Verdict): unknown => (verdict.ok ? verdict.data 
 
 /**
  * Compiles a program to a plain XState v5 machine: one parallel region per track, a state per
- * step (a span has a second, `<id>:running`), a final `done` state per track. A step's event is
+ * step (a span has a second, `<id>:running`), a `done` state per track. A step's event is
  * taken when its track has reached it, the steps it waits for in other tracks are recorded, its
  * payload parses and its rules pass. Works with `createActor`, `xstate/graph` and the inspector.
  *
@@ -215,9 +194,6 @@ export function compile(program: Program) {
       context: {} as ProgramContext,
       events: {} as MachineEvent,
     },
-    actors: Object.fromEntries(
-      Object.values(items).map((item) => [`item:${item.kind}`, itemMachine(item)]),
-    ),
     guards: {
       itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
         itemJudged(params.kind, params.event, context, event).ok,
@@ -318,26 +294,14 @@ export function compile(program: Program) {
   };
 
   type MachineConfig = Parameters<typeof machineSetup.createMachine>[0];
-  // Item events are taken at the root, whatever the tracks are doing: create spawns the item's
-  // child actor, every other event is forwarded to it. The root records both in its context.
+  // Item events are taken at the root, whatever the tracks are doing; the root records each in
+  // its context, which holds the item's state (its guard refuses an event its state has not).
   const on: Record<string, object> = {};
   for (const item of Object.values(items)) {
-    on[itemCreateType(item.kind)] = {
-      guard: { type: 'itemAllowed', params: { kind: item.kind, event: 'create' } },
-      actions: [
-        { type: 'recordItem', params: { kind: item.kind, event: 'create' } },
-        spawnChild(`item:${item.kind}`, {
-          id: ({ event }: { event: MachineEvent }) => event.item as string,
-        }),
-      ],
-    };
-    for (const name of Object.keys(item.events)) {
-      on[itemEventType(item.kind, name)] = {
+    for (const name of ['create', ...Object.keys(item.events)]) {
+      on[name === 'create' ? itemCreateType(item.kind) : itemEventType(item.kind, name)] = {
         guard: { type: 'itemAllowed', params: { kind: item.kind, event: name } },
-        actions: [
-          { type: 'recordItem', params: { kind: item.kind, event: name } },
-          sendTo(({ event }: { event: MachineEvent }) => event.item as string, { type: name }),
-        ],
+        actions: { type: 'recordItem', params: { kind: item.kind, event: name } },
       };
     }
   }

@@ -37,6 +37,19 @@ function nextDay(date: PlainDate): PlainDate {
   return next;
 }
 
+/** The ids `<step>:<kind>` by step, made once: every plan lists the same ones again. */
+const ids = new Map<string, Record<Deadline['kind'], string>>();
+
+function idOf(step: string, kind: Deadline['kind']): string {
+  let of = ids.get(step);
+  if (!of) {
+    of = { opens: `${step}:opens`, due: `${step}:due`, overdue: `${step}:overdue` };
+    if (ids.size > 20_000) ids.clear();
+    ids.set(step, of);
+  }
+  return of[kind];
+}
+
 /** The deadlines of each plan, made once: a plan kept because nothing it reads changed keeps them. */
 const ofPlan = new WeakMap<Plan, readonly Deadline[]>();
 
@@ -58,7 +71,7 @@ function listDeadlines(plan: Plan): Deadline[] {
   const zone = plan.calendar.timeZone;
   const deadlines: Deadline[] = [];
   const add = (step: string, kind: Deadline['kind'], date: PlainDate): void => {
-    deadlines.push({ id: `${step}:${kind}`, step, kind, date, at: startOfDayIn(date, zone) });
+    deadlines.push({ id: idOf(step, kind), step, kind, date, at: startOfDayIn(date, zone) });
   };
   for (const id of plan.order) {
     const step = plan.steps[id] as PlannedStep;

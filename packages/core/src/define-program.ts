@@ -271,7 +271,7 @@ export class ProgramBuilder<
 
   /**
    * Adds a kind of item created during a run (a pilot initiative, an action of a work plan):
-   * each item is a spawned child actor with its own small lifecycle. Items are created with
+   * each item is a record in the machine's context with its own small lifecycle. Items are created with
    * `<kind>.create` and moved with `<kind>.<event>`, each event naming the item by id.
    *
    * @param kind - the item kind

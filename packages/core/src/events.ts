@@ -120,8 +120,27 @@ export type EventTarget =
   | { readonly step: string; readonly phase: 'record' | 'start' | 'finish' }
   | { readonly kind: string; readonly event: string };
 
+/**
+ * The targets of each program's event types, read once per type: only types that name a target
+ * are kept, so unknown types sent to a long-running process hold no memory.
+ */
+const targets = new WeakMap<Program, Map<string, EventTarget>>();
+
 /** Reads an event type against a program: the step and phase, or undefined if it is none. */
 export function targetOf(program: Program, type: string): EventTarget | undefined {
+  let known = targets.get(program);
+  if (!known) {
+    known = new Map();
+    targets.set(program, known);
+  }
+  const held = known.get(type);
+  if (held) return held;
+  const target = readTarget(program, type);
+  if (target) known.set(type, Object.freeze(target));
+  return target;
+}
+
+function readTarget(program: Program, type: string): EventTarget | undefined {
   // Own properties only: "__proto__", "constructor" or "toString" name no step.
   const own = <T>(record: object, key: string): T | undefined =>
     Object.hasOwn(record, key) ? (record as Record<string, T>)[key] : undefined;

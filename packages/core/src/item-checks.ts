@@ -41,7 +41,7 @@ export interface ActorRef {
 /** The sender of a machine event sent without one (straight to the machine, not via `send`). */
 export const NO_ACTOR: ActorRef = Object.freeze({ id: '', roles: Object.freeze([]) });
 
-/** Item ids are child actor ids and appear in paths: the same shape as step ids. */
+/** Item ids are keys of the context's items and appear in paths: the same shape as step ids. */
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** A reason an item event cannot be taken, or the parsed payload and the rules that passed. */

@@ -46,10 +46,22 @@ export interface DayFact {
 
 type Path = readonly (string | number)[];
 
-function dateField(value: unknown, path: Path, step: string): DayNumber | undefined {
+/**
+ * A fact's date as a day number. The path names the field below `path` (`field`, then `index`),
+ * and is made only for an error: a solve checks every fact each time.
+ */
+function dateField(
+  value: unknown,
+  base: Path,
+  step: string,
+  field?: string,
+  index?: number,
+): DayNumber | undefined {
   if (value === undefined) return undefined;
   const day = tryDayOf(value);
   if (day === undefined) {
+    const path =
+      field === undefined ? base : index === undefined ? [...base, field] : [...base, field, index];
     fail({
       code: 'invalid-date',
       path,
@@ -61,12 +73,13 @@ function dateField(value: unknown, path: Path, step: string): DayNumber | undefi
   return day;
 }
 
+/** A series' occurrences as day numbers; `path` is the fact's (`['facts', step]`). */
 function occurrencesOf(value: unknown, path: Path, step: string): DayNumber[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     fail({
       code: 'invalid-fact',
-      path,
+      path: [...path, 'occurrences'],
       rule: 'timing.fact',
       step,
       message: `Step "${step}" has occurrences ${JSON.stringify(value)}; give a list of "YYYY-MM-DD" dates.`,
@@ -74,12 +87,12 @@ function occurrencesOf(value: unknown, path: Path, step: string): DayNumber[] {
   }
   const days: DayNumber[] = [];
   value.forEach((date: unknown, i: number) => {
-    const day = dateField(date, [...path, i], step) as DayNumber;
+    const day = dateField(date, path, step, 'occurrences', i) as DayNumber;
     const previous = days[days.length - 1];
     if (previous !== undefined && day < previous) {
       fail({
         code: 'end-before-start',
-        path: [...path, i],
+        path: [...path, 'occurrences', i],
         rule: 'timing.fact-order',
         step,
         message: `Occurrence ${i + 1} of step "${step}" (${plainDateOf(day)}) is before occurrence ${i} (${plainDateOf(previous)}); list occurrences in order.`,
@@ -106,9 +119,9 @@ function checkFact(input: unknown, step: string, kind: string): DayFact {
     });
   }
   const fact = input as StepFact;
-  let start = dateField(fact.start, [...path, 'start'], step);
-  let finish = dateField(fact.finish, [...path, 'finish'], step);
-  const occurrences = occurrencesOf(fact.occurrences, [...path, 'occurrences'], step);
+  let start = dateField(fact.start, path, step, 'start');
+  let finish = dateField(fact.finish, path, step, 'finish');
+  const occurrences = occurrencesOf(fact.occurrences, path, step);
   if (occurrences.length > 0 && kind !== 'series') {
     fail({
       code: 'invalid-fact',

@@ -90,8 +90,13 @@ const localDates = new Map<string, PlainDate>();
  * @category Dates
  */
 export function startOfDayIn(date: PlainDate, timeZone: string): number {
-  const key = `${timeZone} ${date}`;
-  let instant = dayStarts.get(key);
+  let starts = dayStarts.get(timeZone);
+  if (!starts) {
+    starts = new Map();
+    if (dayStarts.size > 1_000) dayStarts.clear();
+    dayStarts.set(timeZone, starts);
+  }
+  let instant = starts.get(date);
   if (instant === undefined) {
     const day = dayOf(date, ['date']);
     const utc = new Date(day * 86_400_000);
@@ -101,14 +106,17 @@ export function startOfDayIn(date: PlainDate, timeZone: string): number {
       utc.getUTCDate(),
       timeZone,
     ).getTime();
-    if (dayStarts.size > 20_000) dayStarts.clear();
-    dayStarts.set(key, instant);
+    if (starts.size > 20_000) starts.clear();
+    starts.set(date, instant);
   }
   return instant;
 }
 
-/** Day starts by zone and date: time-zone arithmetic through Intl is slow, and plans repeat days. */
-const dayStarts = new Map<string, number>();
+/**
+ * Day starts by zone, then date: time-zone arithmetic through Intl is slow, and plans repeat
+ * days (a map per zone, so a look-up builds no key).
+ */
+const dayStarts = new Map<string, Map<PlainDate, number>>();
 
 function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
   const day = (date: PlainDate): DayNumber => tryDayOf(date) as DayNumber;

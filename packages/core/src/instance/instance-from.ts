@@ -1,13 +1,4 @@
-import {
-  dateIn,
-  type Instant,
-  labelIn,
-  mondayToFriday,
-  type Plan,
-  solve,
-  statusAt,
-} from '@maslul/timing';
-import { createActor, type Snapshot } from 'xstate';
+import { dateIn, type Instant, mondayToFriday, type Plan, solve, statusAt } from '@maslul/timing';
 import { deadlinesOf } from '../deadlines.js';
 import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';
@@ -21,7 +12,8 @@ import { keyReused, sameEvent } from '../same-event.js';
 import { checkActor, instantOf, refusalOf, specOf, unknownEvent } from './pre-checks.js';
 import type { LogEntry, PersistedMachine } from './records.js';
 import { acceptedResult } from './result.js';
-import { machineOf, type State, snapshotOf } from './state.js';
+import { type State, snapshotOf, stepperOf } from './state.js';
+import { traceOf } from './trace.js';
 import type {
   InstanceOptions,
   ProgramInstance,
@@ -37,19 +29,18 @@ export function instanceFrom<P extends Program>(
   options: InstanceOptions,
   initial: { saved: PersistedMachine | undefined; seq: number; keys: Record<string, number> },
 ): ProgramInstance<P> {
-  const machine = machineOf(program);
+  const stepper = stepperOf(program);
   const calendar = options.calendar ?? mondayToFriday;
   const { clock, start } = options;
   const refusalLimit = checkRefusalLimit(options.refusalLimit);
   const refusals: RefusalRecord[] = [];
-  // One actor per instance, started from the stored state (or afresh) and fed one event at a
-  // time: the same machine any XState user runs. Items are its child actors; with no timers
-  // anywhere, each send is synchronous.
-  const actor = createActor(
-    machine,
-    initial.saved ? { snapshot: initial.saved as unknown as Snapshot<unknown> } : {},
-  ).start();
-  let state: State = { current: actor.getSnapshot(), seq: initial.seq };
+  // The instance's snapshot, from the stored state (or the machine's initial one), stepped one
+  // event at a time by the machine's own transition: the same machine any XState user runs.
+  // With no timers, children or effects anywhere, each send is synchronous.
+  let state: State = {
+    current: initial.saved ? stepper.restore(initial.saved) : stepper.initial,
+    seq: initial.seq,
+  };
   // Own keys only: a key "constructor" or "__proto__" of the stored object was never applied.
   const keys = new Map<string, number>(Object.entries(initial.keys));
   const log: LogEntry[] = [];
@@ -71,15 +62,13 @@ export function instanceFrom<P extends Program>(
   };
   const plan = (): Plan => planOf(state);
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
-  const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
-    const at = state; // states are immutable: the result keeps the one it was made in
-    return acceptedResult(
-      duplicate,
-      entry,
-      () => snapshotOf(program, start, at, keys),
-      () => deadlinesOf(planOf(at)),
-    );
+  const views = {
+    snapshot: (at: State) => snapshotOf(program, start, at, keys),
+    deadlines: (at: State) => deadlinesOf(planOf(at)),
   };
+  // States are immutable: the result keeps the one it was made in.
+  const accepted = (entry: LogEntry, duplicate: boolean): SendResult =>
+    acceptedResult(duplicate, entry, state, views);
 
   const send = (event: ProgramEvent<P>, sendOptions: SendOptions<RoleOf<P>>): SendResult => {
     const result = attempt(event, sendOptions);
@@ -151,7 +140,7 @@ export function instanceFrom<P extends Program>(
       'step' in target ? target.step : undefined,
     );
     if (forbidden || !spec) return { ok: false, refusal: forbidden as Refusal };
-    const before = actor.getSnapshot();
+    const before = state.current;
     const machineEvent: MachineEvent = {
       type: raw.type,
       payload: raw.payload,
@@ -160,19 +149,11 @@ export function instanceFrom<P extends Program>(
       actor: sendOptions.actor,
       workingDay,
     };
-    actor.send(machineEvent);
-    const next = actor.getSnapshot();
+    const next = stepper.step(before, machineEvent);
     if (next === before) {
       return { ok: false, refusal: refusalOf(program, target, machineEvent, before) };
     }
-    // A span's start checks no rules (they judge its finish): its trace is empty.
-    const checkedRules = 'phase' in target && target.phase === 'start' ? [] : spec.rules;
-    const trace = checkedRules.map((rule) => ({
-      rule: rule.id,
-      step: 'step' in target ? target.step : raw.type,
-      passed: true,
-      reason: labelIn(rule.reason, 'en'),
-    }));
+    const trace = traceOf(target, spec.rules, raw.type);
     const seq = state.seq + 1;
     const entry: LogEntry = {
       seq,

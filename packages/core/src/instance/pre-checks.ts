@@ -2,6 +2,7 @@ import { type Instant, type Label, toEpoch } from '@maslul/timing';
 import type { Clock } from '../clock.js';
 import type { EventTarget, MachineEvent } from '../events.js';
 import { itemVerdict, notAtStep, verdictOf } from '../guards.js';
+import { isoOf } from '../instant-text.js';
 import type { ItemDefinition } from '../item.js';
 import type { Program } from '../program.js';
 import { type Refusal, refuse } from '../refusal.js';
@@ -56,15 +57,16 @@ export function instantOf(
       `The instant ${new Date(time).toISOString()} is outside the years 1900 to 2200 that plans are made in; give the date-time the event happened.`,
     );
   }
-  if (time > clock.now()) {
+  const now = clock.now();
+  if (time > now) {
     return refuse(
       'future-event',
       'core.no-future',
       ['at'],
-      `The event is dated ${new Date(time).toISOString()}, after the clock's now (${new Date(clock.now()).toISOString()}); record what has happened.`,
+      `The event is dated ${new Date(time).toISOString()}, after the clock's now (${new Date(now).toISOString()}); record what has happened.`,
     );
   }
-  return { iso: new Date(time).toISOString(), time };
+  return { iso: isoOf(time), time };
 }
 
 /** The roles and rules of what an event targets: a step, or an item kind's creation or event. */

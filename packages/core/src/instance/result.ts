@@ -7,11 +7,14 @@ import type { SendResult } from './types.js';
  * compute their value when first read and keep it (a replay or an import reads only the last
  * ones), so a spread, `structuredClone` and `JSON.stringify` all carry them.
  */
-export function acceptedResult(
+export function acceptedResult<At>(
   duplicate: boolean,
   entry: LogEntry,
-  makeSnapshot: () => InstanceSnapshot,
-  makeDeadlines: () => readonly Deadline[],
+  at: At,
+  views: {
+    readonly snapshot: (at: At) => InstanceSnapshot;
+    readonly deadlines: (at: At) => readonly Deadline[];
+  },
 ): SendResult {
   let snapshot: InstanceSnapshot | undefined;
   let deadlines: readonly Deadline[] | undefined;
@@ -20,11 +23,11 @@ export function acceptedResult(
     duplicate,
     entry,
     get snapshot() {
-      snapshot ??= makeSnapshot();
+      snapshot ??= views.snapshot(at);
       return snapshot;
     },
     get deadlines() {
-      deadlines ??= makeDeadlines();
+      deadlines ??= views.deadlines(at);
       return deadlines;
     },
   };

@@ -1,5 +1,5 @@
 import type { PlainDate } from '@maslul/timing';
-import type { createActor } from 'xstate';
+import { type AnyActorScope, createActor } from 'xstate';
 import { compile, type ProgramMachine } from '../compile.js';
 import type { Program } from '../program.js';
 import type { InstanceSnapshot, PersistedMachine } from './records.js';
@@ -13,6 +13,51 @@ export function machineOf(program: Program): ProgramMachine {
     machines.set(program, machine);
   }
   return machine;
+}
+
+/**
+ * What the machine steps with, made once per program: a scope whose actor is never started (the
+ * machine has no children, delayed events or effects, only guards and assigns, so nothing runs
+ * on it), and the initial snapshot, the same for every new instance (snapshots are immutable).
+ * An instance steps its snapshot with the machine's own `transition`, as an actor does, without
+ * an actor, a mailbox or subscribers of its own.
+ */
+export interface Stepper {
+  readonly machine: ProgramMachine;
+  readonly initial: MachineSnapshot;
+  step(
+    snapshot: MachineSnapshot,
+    event: Parameters<ProgramMachine['transition']>[1],
+  ): MachineSnapshot;
+  restore(saved: PersistedMachine): MachineSnapshot;
+}
+
+const steppers = new WeakMap<Program, Stepper>();
+export function stepperOf(program: Program): Stepper {
+  let stepper = steppers.get(program);
+  if (!stepper) {
+    const machine = machineOf(program);
+    const self = createActor(machine);
+    const scope: AnyActorScope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      defer: () => {},
+      logger: () => {},
+      stopChild: () => {},
+      emit: () => {},
+      actionExecutor: () => {},
+    };
+    stepper = {
+      machine,
+      initial: self.getSnapshot(),
+      step: (snapshot, event) => machine.transition(snapshot, event, scope),
+      restore: (saved) => machine.restoreSnapshot(saved as never, scope) as MachineSnapshot,
+    };
+    steppers.set(program, stepper);
+  }
+  return stepper;
 }
 
 export interface State {

@@ -144,14 +144,30 @@ function regionTransitions(region: MachineNode): string[] {
 }
 
 /** An item kind's machine, written as the diagram writes it (its creation is its first edge). */
-function itemTransitions(kind: string, item: MachineNode): string[] {
+/**
+ * An item kind's transitions as its definition gives them (the item's state lives in the
+ * machine's context, moved by the root's `<kind>.<event>` transitions): `[*] -create->` its first
+ * state, `from -event-> to` for each state an event leaves, and `--> [*]` from each final state.
+ */
+function itemTransitions(
+  kind: string,
+  item: {
+    readonly states: readonly string[];
+    readonly final: readonly string[];
+    readonly events: Readonly<
+      Record<string, { readonly from: readonly string[]; readonly to: string }>
+    >;
+  },
+): string[] {
   const name = (key: string) => `${kind}_${key}`;
   return [
-    `[*] -${kind}.create-> ${name(item.initial?.target[0]?.key ?? '')}`,
-    ...machineTransitions(item, name, (type) => `${kind}.${type}`),
-    ...Object.values(item.states)
-      .filter((state) => state.type === 'final')
-      .map((state) => `${name(state.key)} --> [*]`),
+    `[*] -${kind}.create-> ${name(item.states[0] ?? '')}`,
+    ...Object.entries(item.events).flatMap(([event, { from, to }]) =>
+      from
+        .filter((state) => !item.final.includes(state))
+        .map((state) => `${name(state)} -${kind}.${event}-> ${name(to)}`),
+    ),
+    ...item.final.map((state) => `${name(state)} --> [*]`),
   ].sort();
 }
 
@@ -297,14 +313,19 @@ describe('toMermaidStatechart', () => {
         regionTransitions(regions[region.id] as MachineNode),
       );
     }
-    const actors = machine.implementations.actors as unknown as Record<
+    // Items: the machine takes each item event at its root; the item's states are its definition's.
+    const items = kehilaMetiva.items as unknown as Record<
       string,
-      { root: MachineNode }
+      Parameters<typeof itemTransitions>[1]
     >;
-    expect(root.children.slice(1).map((c) => `item:${c.id}`)).toEqual(Object.keys(actors));
+    expect(root.children.slice(1).map((c) => c.id)).toEqual(Object.keys(items));
+    const rootEvents = Object.keys(machine.root.on);
     for (const item of root.children.slice(1)) {
-      const itemMachine = actors[`item:${item.id}`]?.root as MachineNode;
-      expect(diagramTransitions(item)).toEqual(itemTransitions(item.id, itemMachine));
+      const definition = items[item.id] as Parameters<typeof itemTransitions>[1];
+      for (const event of ['create', ...Object.keys(definition.events)]) {
+        expect(rootEvents).toContain(`${item.id}.${event}`);
+      }
+      expect(diagramTransitions(item)).toEqual(itemTransitions(item.id, definition));
     }
     // The comparison sees what it should: the strategy track's spans and the series' loop.
     expect(regionTransitions(regions.strategy as MachineNode)).toContain(
