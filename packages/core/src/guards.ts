@@ -1,4 +1,3 @@
-import { labelIn } from '@maslul/timing';
 import type { StateValue } from 'xstate';
 import type { ProgramContext } from './compile.js';
 import type { MachineEvent } from './events.js';
@@ -9,6 +8,7 @@ import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
 import { recordedPayloads } from './recorded.js';
 import { Refusal, refuse } from './refusal.js';
+import { firstFailing } from './rule-run.js';
 import type { Rule, StepDefinition } from './types.js';
 
 /** Which part of a step an event records. */
@@ -140,15 +140,15 @@ export function stepVerdict(
     workingDay: event.workingDay ?? true,
     fixed: fixedDatesOf(program),
   };
-  const refusing = definition.rules.find((rule) => !rule.check(input));
+  const refusing = firstFailing(definition.rules, input);
   if (refusing) {
     return {
       ok: false,
       refusal: refuse(
-        'rule-failed',
-        refusing.id,
+        refusing.code,
+        refusing.rule,
         ['payload'],
-        `"${definition.id}" refused by rule ${refusing.id}: ${labelIn(refusing.reason, 'en')}.`,
+        `"${definition.id}" refused by ${refusing.code === 'rule-failed' ? `rule ${refusing.rule}: ` : ''}${refusing.reason}.`,
         definition.id,
       ),
     };

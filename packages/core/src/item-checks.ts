@@ -5,6 +5,7 @@ import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
 import { recordedPayloads } from './recorded.js';
 import type { RefusalCode } from './refusal.js';
+import { firstFailing } from './rule-run.js';
 
 /**
  * What an item of the run holds: its kind and state, when it was created, the data it was created
@@ -173,15 +174,14 @@ export function checkItemEvent(
     workingDay,
     fixed: fixedDatesOf(program),
   };
-  const failing = spec.rules.find((rule) => !rule.check(input));
+  const failing = firstFailing(spec.rules, input);
   if (failing) {
-    const reason = typeof failing.reason === 'string' ? failing.reason : (failing.reason.en ?? '');
     return {
       ok: false,
-      code: 'rule-failed',
-      rule: failing.id,
+      code: failing.code,
+      rule: failing.rule,
       path: ['payload'],
-      message: `"${type}" for "${item}" refused by rule ${failing.id}: ${reason}.`,
+      message: `"${type}" for "${item}" refused by ${failing.code === 'rule-failed' ? `rule ${failing.rule}: ` : ''}${failing.reason}.`,
     };
   }
   return { ok: true, data, rules: spec.rules };

@@ -6,6 +6,8 @@ import { type Issue, MaslulError } from '@maslul/timing';
  * - `forbidden`: the actor has none of the roles that may send it;
  * - `invalid-payload`: the payload fails the step's schema (one issue per field);
  * - `rule-failed`: a named rule of the step refused it;
+ * - `rule-error`: a named rule threw instead of answering (a bug in the program's rule, named
+ *   with what it threw; nothing is stored, and the refusal log keeps it);
  * - `not-now`: its track has not reached the step, or has passed it;
  * - `waiting`: the step waits for steps in other tracks that are not recorded yet;
  * - `invalid-instant`: `at` is not a valid instant (or not one of the years 1900 to 2200);
@@ -31,6 +33,7 @@ export type RefusalCode =
   | 'forbidden'
   | 'invalid-payload'
   | 'rule-failed'
+  | 'rule-error'
   | 'not-now'
   | 'waiting'
   | 'invalid-instant'

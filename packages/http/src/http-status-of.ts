@@ -111,6 +111,8 @@ export const STATUS = {
   'body-too-large': 413,
   'unsupported-media-type': 415,
   'rule-failed': 422,
+  // A rule of the program threw: its bug, but answered, never a 500 (nothing was stored).
+  'rule-error': 422,
   'not-now': 422,
   waiting: 422,
   'future-event': 422,

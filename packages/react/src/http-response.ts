@@ -8,6 +8,7 @@ const REFUSAL_CODES = {
   forbidden: true,
   'invalid-payload': true,
   'rule-failed': true,
+  'rule-error': true,
   'not-now': true,
   waiting: true,
   'invalid-instant': true,
