@@ -147,7 +147,7 @@ function recordItem(
               previous.events[event],
               machineEvent.date,
               data,
-              item.events[event]?.planned?.repeat.count,
+              item.events[event]?.planned?.repeat?.count,
             ),
           },
         };

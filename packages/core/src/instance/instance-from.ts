@@ -13,7 +13,7 @@ import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';
 import { idIssue } from '../ids.js';
 import { forecastOf } from '../instance-forecast.js';
-import { plannedItemsKey, plannedSchedule } from '../planned-items.js';
+import { actsOf, plannedItemsKey, plannedSchedule } from '../planned-items.js';
 import type { Program } from '../program.js';
 import { Refusal, refuse } from '../refusal.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from '../refusal-log.js';
@@ -77,7 +77,7 @@ export function instanceFrom<P extends Program>(
       duplicate,
       entry,
       () => snapshotOf(program, start, at, keys),
-      () => deadlinesOf(planOf(at)),
+      () => deadlinesOf(planOf(at), () => actsOf(program, at.current.context), calendar),
     );
   };
 
@@ -208,7 +208,7 @@ export function instanceFrom<P extends Program>(
       const solved = plan() as Plan<StepIdOf<P>>;
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
-    deadlines: () => deadlinesOf(plan()),
+    deadlines: () => deadlinesOf(plan(), () => actsOf(program, state.current.context), calendar),
     history: () => [...log],
     refusals: () => [...refusals],
     forecast: (forecastOptions) => {
