@@ -42,6 +42,7 @@ const deadlineSchema = z.object({
   kind: z.enum(['opens', 'due', 'overdue']),
   date: z.string(),
   at: z.number(),
+  act: z.object({ type: z.string(), item: z.string().optional() }).optional(),
 });
 
 function json(text: string, path: readonly (string | number)[]): unknown {
