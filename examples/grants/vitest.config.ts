@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     // PGlite makes its database first (initdb in WebAssembly: 10-15 s on a busy machine).
     testTimeout: 120_000,
+    hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });
