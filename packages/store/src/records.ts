@@ -5,6 +5,7 @@ import {
   type AppendBatch,
   checkId,
   type Deadline,
+  deadlineKey,
   type InstanceSnapshot,
   type LogEntry,
   type NewInstance,
@@ -162,4 +163,4 @@ export function checkNew(instance: NewInstance): void {
 }
 
 /** A deadline's delivery key: a deadline fires once per key. */
-export const deliveryKeyOf = (deadline: Deadline): string => `${deadline.id}@${deadline.at}`;
+export const deliveryKeyOf: (deadline: Deadline) => string = deadlineKey;
