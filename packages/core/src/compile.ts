@@ -126,7 +126,7 @@ function recordItem(
               previous.events[event],
               machineEvent.date,
               data,
-              item.events[event]?.planned?.repeat.count,
+              item.events[event]?.planned?.repeat?.count,
             ),
           },
         };

@@ -1,4 +1,12 @@
-import { type PlainDate, type Plan, type PlannedStep, startOfDayIn } from '@maslul/timing';
+import {
+  type Duration,
+  mondayToFriday,
+  type PlainDate,
+  type Plan,
+  type PlannedStep,
+  startOfDayIn,
+  type WorkCalendar,
+} from '@maslul/timing';
 
 /**
  * A moment the program cares about, computed from the plan and stored as data: a step's window
@@ -10,6 +18,10 @@ import { type PlainDate, type Plan, type PlannedStep, startOfDayIn } from '@masl
  * import type { Deadline } from '@maslul/core';
  *
  * const due: Deadline = { id: 'S4:due', step: 'S4', kind: 'due', date: '2027-01-05', at: 1799100000000 };
+ * const closes: Deadline = {
+ *   id: 'window:overdue', step: 'window', kind: 'overdue', date: '2027-04-01', at: 1806451200000,
+ *   act: { type: 'window.finish' },
+ * };
  * ```
  * @category Runtime
  */
@@ -21,6 +33,30 @@ export interface Deadline {
   readonly date: PlainDate;
   /** The instant the date begins there, in epoch milliseconds. */
   readonly at: number;
+  /** An acting deadline: the event the timer worker records when it passes (see `onOverdue`). */
+  readonly act?: DeadlineAct | undefined;
+}
+
+/**
+ * The event an acting deadline records, by `TIMER_ACTOR`: a step's own event, or an item event
+ * with its item.
+ *
+ * @example
+ * ```ts
+ * import type { DeadlineAct } from '@maslul/core';
+ *
+ * const expire: DeadlineAct = { type: 'application.expire', item: 'a-17' };
+ * ```
+ * @category Runtime
+ */
+export interface DeadlineAct {
+  readonly type: string;
+  readonly item?: string | undefined;
+}
+
+/** What a step of the plan does when overdue: the event, and how long after the overdue date. */
+export interface ActPlan extends DeadlineAct {
+  readonly after?: Duration | undefined;
 }
 
 const nextDays = new Map<PlainDate, PlainDate>();
@@ -56,22 +92,63 @@ const ofPlan = new WeakMap<Plan, readonly Deadline[]>();
 /** Where ties in time are ordered: the default collation of `localeCompare`, made once. */
 const collator = new Intl.Collator();
 
-/** The deadlines of every step not finished yet, in time order (the same array for one plan). */
-export function deadlinesOf(plan: Plan): readonly Deadline[] {
+/**
+ * The deadlines of every step not finished yet, in time order (the same array for one plan);
+ * `acts` gives the steps that act when overdue (read once per plan).
+ */
+export function deadlinesOf(
+  plan: Plan,
+  acts: () => ReadonlyMap<string, ActPlan> = () => new Map(),
+  calendar: WorkCalendar = mondayToFriday,
+): readonly Deadline[] {
   let deadlines = ofPlan.get(plan);
   if (!deadlines) {
     // Shared by every reader of this plan: frozen, so no reader can reorder another's.
-    deadlines = Object.freeze(listDeadlines(plan));
+    deadlines = Object.freeze(listDeadlines(plan, acts(), calendar));
     ofPlan.set(plan, deadlines);
   }
   return deadlines;
 }
 
-function listDeadlines(plan: Plan): Deadline[] {
+/** A date `length` later on the calendar: months, then days, then working days. */
+function later(date: PlainDate, length: Duration['nominal'], calendar: WorkCalendar): PlainDate {
+  const day = new Date(`${date}T00:00:00Z`);
+  if (length.months) day.setUTCMonth(day.getUTCMonth() + length.months);
+  if (length.days) day.setUTCDate(day.getUTCDate() + length.days);
+  const shifted = day.toISOString().slice(0, 10) as PlainDate;
+  return length.workingDays ? calendar.addWorkingDays(shifted, length.workingDays) : shifted;
+}
+
+function listDeadlines(
+  plan: Plan,
+  acts: ReadonlyMap<string, ActPlan>,
+  calendar: WorkCalendar,
+): Deadline[] {
   const zone = plan.calendar.timeZone;
   const deadlines: Deadline[] = [];
   const add = (step: string, kind: Deadline['kind'], date: PlainDate): void => {
-    deadlines.push({ id: idOf(step, kind), step, kind, date, at: startOfDayIn(date, zone) });
+    const act = kind === 'overdue' ? acts.get(step) : undefined;
+    const at = startOfDayIn(date, zone);
+    if (!act) {
+      deadlines.push({ id: idOf(step, kind), step, kind, date, at });
+      return;
+    }
+    const { after, ...event } = act;
+    if (after === undefined) {
+      deadlines.push({ id: idOf(step, kind), step, kind, date, at, act: event });
+      return;
+    }
+    deadlines.push({ id: idOf(step, kind), step, kind, date, at });
+    // Acting later than the overdue date: a deadline of its own, `<step>:act`.
+    const acting = later(date, after.nominal, calendar);
+    deadlines.push({
+      id: `${step}:act`,
+      step,
+      kind,
+      date: acting,
+      at: startOfDayIn(acting, zone),
+      act: event,
+    });
   };
   for (const id of plan.order) {
     const step = plan.steps[id] as PlannedStep;

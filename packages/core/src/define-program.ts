@@ -93,6 +93,7 @@ export class TrackBuilder<Steps, Role extends string> {
       duration: options.duration,
       repeat: options.repeat,
       count: countOf(options.repeat),
+      ...(options.onOverdue === 'record' ? { onOverdue: 'record' as const } : {}),
       ...((options.on ?? options.until) !== undefined
         ? { fixed: options.on ?? options.until }
         : {}),

@@ -26,7 +26,7 @@ export {
   type TimerHost,
 } from './clock.js';
 export { compile, type ProgramContext, type ProgramMachine, type StepRecord } from './compile.js';
-export type { Deadline } from './deadlines.js';
+export type { Deadline, DeadlineAct } from './deadlines.js';
 export { defineProgram, type ProgramBuilder, type TrackBuilder } from './define-program.js';
 export type {
   EventOfItems,
@@ -101,6 +101,7 @@ export type {
   NewInstance,
   StoredInstance,
 } from './store-port.js';
+export { deadlineKey, TIMER_ACTOR } from './timer-actor.js';
 export type {
   MilestoneOptions,
   RoleDefinition,

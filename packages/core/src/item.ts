@@ -121,26 +121,42 @@ export interface ItemRule<P = unknown, E extends string = string> {
 type Output<P> = P extends Schema ? z.output<P> : undefined;
 
 /**
- * How an item event is planned: as a series per item, from another of its events (or its
- * creation), like a channel team's four work meetings every two weeks from its appointment. The
- * series is a step of the instance's plan, `<item>.<event>`, on working days, with its deadlines.
+ * How an item event is planned: once, or as a series per item, from another of its events (or
+ * its creation) or from a program step: "appeal within 14 days after the refusal", a channel
+ * team's four work meetings every two weeks from its appointment. The plan is a step of the
+ * instance's plan, `<item>.<event>`, on working days, with its deadlines. `onOverdue` names an
+ * event of the same item that the timer worker records (by `TIMER_ACTOR`, the actor `maslul.timer` of role `system`) when the
+ * planned date has passed unrecorded (and `after` it, if given): an appeal window that expires,
+ * a missed report that escalates.
  *
  * @example
  * ```ts
- * import { about } from '@maslul/timing';
+ * import { about, exactly } from '@maslul/timing';
  * import type { ItemEventPlan } from '@maslul/core';
  *
  * const meetings: ItemEventPlan = { after: 'appoint', lag: about(2, 'weeks'), repeat: { every: 'P2W', count: 4 } };
+ * const appeal: ItemEventPlan = { after: 'refuse', lag: exactly(14, 'days'), onOverdue: { send: 'expire' } };
  * ```
  * @category Items
  */
-export interface ItemEventPlan {
-  /** The event of the same item the series is planned from; `'create'` (the default) for its creation. */
-  readonly after?: string | undefined;
-  /** How long after that event the first occurrence is due; none by default. */
+export interface ItemEventPlan<Known extends string = string, Ref extends string = string> {
+  /** The event of the same item it is planned from; `'create'` (the default) for its creation. */
+  readonly after?: Known | 'create' | undefined;
+  /** A program step it is planned from instead (its planned or recorded finish). */
+  readonly afterStep?: Ref | undefined;
+  /** How long after that the (first) occurrence is due; none by default. */
   readonly lag?: Duration | string | undefined;
-  /** The cadence and how many occurrences make it done. */
-  readonly repeat: { readonly every: string; readonly count: number };
+  /** The cadence and how many occurrences make it done; without it, the event is due once. */
+  readonly repeat?: { readonly every: string; readonly count: number } | undefined;
+  /** An event of the same item the timer worker records when the planned date is missed. */
+  readonly onOverdue?:
+    | {
+        /** The item event to record; declared before this one. */
+        readonly send: Known;
+        /** How long after the missed date (default: the day after it). */
+        readonly after?: Duration | undefined;
+      }
+    | undefined;
 }
 
 /**
@@ -205,8 +221,8 @@ export interface ItemEventOptions<
   readonly payload?: P;
   /** Rules checked when it is sent; they may read the events `Known` (declared up to this one). */
   readonly rules?: readonly ItemRule<Output<P>, Known>[] | undefined;
-  /** Plans the event as a series per item (see {@link ItemEventPlan}). */
-  readonly planned?: ItemEventPlan | undefined;
+  /** Plans the event once or as a series per item (see {@link ItemEventPlan}). */
+  readonly planned?: ItemEventPlan<Known, Ref> | undefined;
 }
 
 /**

@@ -10,9 +10,11 @@ import {
   type StepFact,
 } from '@maslul/timing';
 import type { ProgramContext } from './compile.js';
+import type { ActPlan } from './deadlines.js';
 import { factsOf } from './facts-of.js';
 import type { ItemDefinition } from './item.js';
 import type { Program } from './program.js';
+import type { StepDefinition } from './types.js';
 
 /** A program's schedule as a definition again, to add the items' series to. */
 const definitions = new WeakMap<Program, Record<string, ScheduleDefinition[string]>>();
@@ -83,26 +85,42 @@ export function plannedSchedule(
     program,
     context,
   )) {
-    const anchor = `${id}.${from}`;
     const series = `${id}.${name}`;
-    const fromLabel =
-      from === 'create'
-        ? labelIn(kind.label, 'en')
-        : labelIn(kind.events[from]?.label ?? from, 'en');
-    definition[anchor] = { label: `${fromLabel} (${id})`, group: item.kind };
+    const lag = planned.lag !== undefined ? { lag: planned.lag } : {};
+    let after: Dependency;
+    if (planned.afterStep !== undefined) {
+      // From a program step: its planned finish, or the recorded one.
+      after = { step: planned.afterStep, ...lag };
+    } else {
+      const anchor = `${id}.${from}`;
+      const fromLabel =
+        from === 'create'
+          ? labelIn(kind.label, 'en')
+          : labelIn(kind.events[from]?.label ?? from, 'en');
+      definition[anchor] = { label: `${fromLabel} (${id})`, group: item.kind };
+      itemFacts[anchor] = {
+        start: fromDate as StepFact['start'],
+        finish: fromDate as StepFact['finish'],
+      };
+      after = { step: anchor, ...lag };
+    }
+    const record = item.events[name];
     definition[series] = {
       label: `${labelIn(event.label, 'en')} (${id})`,
       group: item.kind,
-      after: { step: anchor, ...(planned.lag !== undefined ? { lag: planned.lag } : {}) },
-      repeat: planned.repeat,
+      after,
+      ...(planned.repeat ? { repeat: planned.repeat } : {}),
     };
-    itemFacts[anchor] = {
-      start: fromDate as StepFact['start'],
-      finish: fromDate as StepFact['finish'],
-    };
+    if (!planned.repeat) {
+      // Due once: recorded when the event was first sent.
+      if (record) {
+        const first = record.first as NonNullable<StepFact['start']>;
+        itemFacts[series] = { start: first, finish: first };
+      }
+      continue;
+    }
     // The record holds the dates of the first `count` occurrences; the series finishes with
     // the last one sent.
-    const record = item.events[name];
     const dates = (record?.occurrences ?? []) as readonly NonNullable<StepFact['start']>[];
     itemFacts[series] = {
       occurrences: dates,
@@ -115,7 +133,7 @@ export function plannedSchedule(
 }
 
 /** Each planned event of each item whose plan has begun (the event it is planned from is recorded). */
-function* plannedEventsOf(program: Program, context: ProgramContext) {
+export function* plannedEventsOf(program: Program, context: ProgramContext) {
   const kinds = program.items as Record<string, ItemDefinition>;
   for (const [id, item] of Object.entries(context.items)) {
     const kind = kinds[item.kind];
@@ -124,7 +142,11 @@ function* plannedEventsOf(program: Program, context: ProgramContext) {
       const planned = event.planned;
       if (!planned) continue;
       const from = planned.after ?? 'create';
-      const fromDate = from === 'create' ? item.created : item.events[from]?.date;
+      // From a program step, the plan begins with the item; from an event, once it is sent.
+      const fromDate =
+        planned.afterStep !== undefined || from === 'create'
+          ? item.created
+          : item.events[from]?.date;
       if (fromDate === undefined) continue;
       yield { id, item, kind, name, event, planned, from, fromDate };
     }
@@ -142,8 +164,32 @@ export function plannedItemsKey(program: Program, context: ProgramContext): stri
   let key = '';
   for (const { id, item, name, planned, fromDate } of plannedEventsOf(program, context)) {
     const record = item.events[name];
-    const done = record && record.count >= planned.repeat.count ? record.date : '';
+    const done = record && record.count >= (planned.repeat?.count ?? 1) ? record.date : '';
     key += `${id}.${name}@${fromDate}:${(record?.occurrences ?? []).join(',')}:${done};`;
   }
   return key;
+}
+
+/**
+ * The steps of the plan that act when overdue, by step id: a program step with
+ * `onOverdue: 'record'` records itself (a span is finished), an item's planned event with
+ * `onOverdue` records the event it names on the same item.
+ */
+export function actsOf(program: Program, context: ProgramContext): ReadonlyMap<string, ActPlan> {
+  const acts = new Map<string, ActPlan>();
+  for (const step of Object.values(program.steps as Record<string, StepDefinition>)) {
+    if (step.onOverdue !== 'record') continue;
+    acts.set(step.id, { type: step.kind === 'span' ? `${step.id}.finish` : step.id });
+  }
+  if (!plansItems(program)) return acts;
+  for (const { id, item, name, planned } of plannedEventsOf(program, context)) {
+    const onOverdue = planned.onOverdue;
+    if (!onOverdue) continue;
+    acts.set(`${id}.${name}`, {
+      type: `${item.kind}.${onOverdue.send}`,
+      item: id,
+      ...(onOverdue.after !== undefined ? { after: onOverdue.after } : {}),
+    });
+  }
+  return acts;
 }

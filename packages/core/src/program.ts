@@ -210,6 +210,18 @@ function checkItems(draft: Draft, issues: Issue[]): void {
           message: `Event "${item.kind}.${name}" is planned after "${from}", which is not another event of "${item.kind}"; name one of its events, or "create".`,
         });
       }
+      const step = event.planned?.afterStep;
+      if (step !== undefined)
+        afters.push([[step], [...path, 'events', name, 'planned', 'afterStep']]);
+      const acts = event.planned?.onOverdue?.send;
+      if (acts !== undefined && (acts === name || !Object.hasOwn(item.events, acts))) {
+        issues.push({
+          code: 'unknown-event',
+          path: [...path, 'events', name, 'planned', 'onOverdue', 'send'],
+          rule: 'core.item-plan',
+          message: `Event "${item.kind}.${name}" sends "${acts}" when overdue, which is not another event of "${item.kind}"; name one of its events.`,
+        });
+      }
       for (const state of [...event.from, event.to]) {
         if (!states.has(state)) {
           issues.push({

@@ -141,6 +141,12 @@ export interface StepOptions<
   readonly payload?: P;
   /** Rules checked when it is recorded. */
   readonly rules?: readonly Rule<P extends Schema ? z.output<P> : undefined>[] | undefined;
+  /**
+   * `'record'`: when it is overdue (its window closed unrecorded), the timer worker records it
+   * by `TIMER_ACTOR` (a span is finished): an application window that closes by itself. Name
+   * the role `system` in `by` so the timer may.
+   */
+  readonly onOverdue?: 'record' | undefined;
 }
 
 /**
@@ -263,6 +269,8 @@ export interface StepDefinition {
   readonly fixed?: PlainDate | undefined;
   /** For a series: how many occurrences make it done. */
   readonly count: number | undefined;
+  /** `'record'` when the timer worker records it once it is overdue. */
+  readonly onOverdue?: 'record' | undefined;
 }
 
 /**

@@ -74,6 +74,10 @@ const deadlineSchema = z
     kind: z.enum(['opens', 'due', 'overdue']),
     date: z.string(),
     at: z.number().openapi({ description: 'Epoch milliseconds' }),
+    act: z
+      .object({ type: z.string(), item: z.string().optional() })
+      .optional()
+      .openapi({ description: 'The event the timer worker records when this deadline passes' }),
   })
   .openapi('Deadline');
 

@@ -14,6 +14,7 @@ export { createMemoryStore } from './memory-store.js';
 export type { SqlClient } from './sql/client.js';
 export { SCHEMA_VERSION } from './sql/migrate.js';
 export { createSqlStore } from './sql/sql-store.js';
+export { type ActingDeliveryOptions, type ActOutcome, actingDelivery } from './timer-acts.js';
 export type { DueTimer, MaslulStore, TimerState, TimerStore } from './timer-store.js';
 export {
   createTimerWorker,

@@ -5,6 +5,7 @@ import {
   type AppendBatch,
   checkId,
   type Deadline,
+  deadlineKey,
   type InstanceSnapshot,
   type LogEntry,
   type NewInstance,
@@ -42,6 +43,7 @@ const deadlineSchema = z.object({
   kind: z.enum(['opens', 'due', 'overdue']),
   date: z.string(),
   at: z.number(),
+  act: z.object({ type: z.string(), item: z.string().optional() }).optional(),
 });
 
 function json(text: string, path: readonly (string | number)[]): unknown {
@@ -161,4 +163,4 @@ export function checkNew(instance: NewInstance): void {
 }
 
 /** A deadline's delivery key: a deadline fires once per key. */
-export const deliveryKeyOf = (deadline: Deadline): string => `${deadline.id}@${deadline.at}`;
+export const deliveryKeyOf: (deadline: Deadline) => string = deadlineKey;

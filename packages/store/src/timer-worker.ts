@@ -1,6 +1,7 @@
 import {
   type Clock,
   DEFAULT_MAX_WAIT,
+  deadlineKey,
   MAX_TIMER_DELAY,
   MaslulError,
   systemClock,
@@ -10,7 +11,7 @@ import type { DueTimer, TimerStore } from './timer-store.js';
 
 /** One key per deadline of an instance and planned instant; deadline ids hold no "/". */
 const deliveryKeyOf = ({ instanceId, deadline }: DueTimer): string =>
-  `${instanceId}/${deadline.id}@${deadline.at}`;
+  `${instanceId}/${deadlineKey(deadline)}`;
 
 /**
  * What `deliver` is given: a due timer and its delivery key, `<instanceId>/<deadline.id>@<deadline.at>`,

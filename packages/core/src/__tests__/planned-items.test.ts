@@ -83,6 +83,7 @@ describe('planned item events', () => {
             by: ['r'],
             from: ['new'],
             to: 'new',
+            // @ts-expect-error an event the kind does not have does not compile either
             planned: { after: 'nothing', repeat: { every: 'P1W', count: 2 } },
           }),
         )

@@ -290,4 +290,59 @@ describe('defineProgram types', () => {
       { actor: steering },
     );
   });
+  it('types the timing of item events: what they are planned after and what they send when missed', () => {
+    const program = () =>
+      base().track('t', 'T', (t) => t.milestone('decide', { label: 'Decide', by: ['manager'] }));
+    const item = {
+      label: 'Case',
+      states: ['open', 'closed'],
+      create: { by: ['manager'] },
+    } as const;
+    const one = { label: 'Case', states: ['open'], create: { by: ['manager'] } } as const;
+    program().item('case', item, (i) =>
+      i
+        .event('close', { label: 'Close', by: ['manager'], from: ['open'], to: 'closed' })
+        .event('answer', {
+          label: 'Answer',
+          by: ['manager'],
+          from: ['open'],
+          to: 'open',
+          planned: { afterStep: 'decide', lag: about(1, 'weeks'), onOverdue: { send: 'close' } },
+        }),
+    );
+    program().item('case', one, (i) =>
+      i.event('answer', {
+        label: 'Answer',
+        by: ['manager'],
+        from: ['open'],
+        to: 'open',
+        // @ts-expect-error a program step the program does not have
+        planned: { afterStep: 'nodecide' },
+      }),
+    );
+    program().item('case', one, (i) =>
+      i.event('answer', {
+        label: 'Answer',
+        by: ['manager'],
+        from: ['open'],
+        to: 'open',
+        // @ts-expect-error planned after an event the kind does not have (declared before it)
+        planned: { after: 'close' },
+      }),
+    );
+    program().item('case', one, (i) =>
+      i.event('answer', {
+        label: 'Answer',
+        by: ['manager'],
+        from: ['open'],
+        to: 'open',
+        // @ts-expect-error sends an event the kind does not have when missed
+        planned: { onOverdue: { send: 'expire' } },
+      }),
+    );
+    base().track('t', 'T', (t) =>
+      // @ts-expect-error a step acts only by recording itself
+      t.milestone('decide', { label: 'Decide', by: ['manager'], onOverdue: 'finish' }),
+    );
+  });
 });

@@ -16,12 +16,14 @@ test('@maslul/core exports exactly these values', () => {
     | 'MAX_TIMER_DELAY'
     | 'MaslulError'
     | 'Refusal'
+    | 'TIMER_ACTOR'
     | 'checkId'
     | 'compile'
     | 'createInstance'
     | 'createManualClock'
     | 'createRuntime'
     | 'createScheduler'
+    | 'deadlineKey'
     | 'defineProgram'
     | 'deliveryKey'
     | 'idIssue'
@@ -42,6 +44,7 @@ test('@maslul/core exports these types', () => {
     entry0.AppendBatch,
     entry0.Clock,
     entry0.Deadline,
+    entry0.DeadlineAct,
     entry0.DeadlineChanges,
     entry0.EventOfItems<Some>,
     entry0.EventOfSteps<Some>,

@@ -28,7 +28,7 @@ const program = defineProgram('buggy', { version: 1, label: 'A program with a bu
   )
   .build();
 
-const manager = { id: 'dana', roles: ['manager'] };
+const manager = { id: 'dana', roles: ['manager'] } as const;
 const fresh = () =>
   createInstance(program, {
     start: '2027-01-04',

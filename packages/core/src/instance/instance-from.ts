@@ -4,7 +4,7 @@ import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';
 import { idIssue } from '../ids.js';
 import { forecastOf } from '../instance-forecast.js';
-import { plannedItemsKey, plannedSchedule } from '../planned-items.js';
+import { actsOf, plannedItemsKey, plannedSchedule } from '../planned-items.js';
 import type { Program } from '../program.js';
 import { Refusal, refuse } from '../refusal.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from '../refusal-log.js';
@@ -64,7 +64,8 @@ export function instanceFrom<P extends Program>(
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
   const views = {
     snapshot: (at: State) => snapshotOf(program, start, at, keys),
-    deadlines: (at: State) => deadlinesOf(planOf(at)),
+    deadlines: (at: State) =>
+      deadlinesOf(planOf(at), () => actsOf(program, at.current.context), calendar),
   };
   // States are immutable: the result keeps the one it was made in.
   const accepted = (entry: LogEntry, duplicate: boolean): SendResult =>
@@ -189,7 +190,7 @@ export function instanceFrom<P extends Program>(
       const solved = plan() as Plan<StepIdOf<P>>;
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
-    deadlines: () => deadlinesOf(plan()),
+    deadlines: () => deadlinesOf(plan(), () => actsOf(program, state.current.context), calendar),
     history: () => [...log],
     refusals: () => [...refusals],
     forecast: (forecastOptions) => {

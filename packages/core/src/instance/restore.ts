@@ -26,7 +26,7 @@ function upgradeMachine(program: Program, machine: PersistedMachine): PersistedM
   const kinds = program.items as Record<string, ItemDefinition>;
   const upgraded = upgradeItems(
     items,
-    (kind, event) => kinds[kind]?.events[event]?.planned?.repeat.count,
+    (kind, event) => kinds[kind]?.events[event]?.planned?.repeat?.count,
   );
   return upgraded === items
     ? machine

@@ -2,9 +2,10 @@ import { MaslulError, type PlainDate } from '@maslul/timing';
 import type { Deadline } from '../deadlines.js';
 import type { ProgramInstance } from '../instance.js';
 import type { DeadlineChanges } from '../store-port.js';
+import { deadlineKey } from '../timer-actor.js';
 
 /** A deadline's delivery key: its id and instant (a re-planned deadline is a new timer). */
-export const keyOf = (deadline: Deadline): string => `${deadline.id}@${deadline.at}`;
+export const keyOf: (deadline: Deadline) => string = deadlineKey;
 
 /** The deadlines stored for an instance, by delivery key, and the list they were made from. */
 export interface StoredDeadlines {

@@ -7,12 +7,18 @@ import type * as entry0 from '../index.js';
 
 test('@maslul/store exports exactly these values', () => {
   expectTypeOf<keyof typeof entry0>().toEqualTypeOf<
-    'SCHEMA_VERSION' | 'createMemoryStore' | 'createSqlStore' | 'createTimerWorker'
+    | 'SCHEMA_VERSION'
+    | 'actingDelivery'
+    | 'createMemoryStore'
+    | 'createSqlStore'
+    | 'createTimerWorker'
   >();
 });
 
 test('@maslul/store exports these types', () => {
   type Named = [
+    entry0.ActOutcome,
+    entry0.ActingDeliveryOptions,
     entry0.DueTimer,
     entry0.MaslulStore,
     entry0.SqlClient,

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GrantsRun, ID, runGrants } from '../run.js';
+
+let run: GrantsRun;
+beforeAll(async () => {
+  run = await runGrants();
+});
+afterAll(() => run.close());
+
+const line = (start: string) => run.lines.find((l) => l.startsWith(start)) ?? '';
+const get = async (path: string) => {
+  const response = await run.api.fetch(
+    new Request(`http://grants.local${path}`, { headers: { 'x-actor': 'rina' } }),
+  );
+  return (await response.json()) as Record<string, unknown>;
+};
+
+describe('the community-grants call, end to end on PGlite through the HTTP API', () => {
+  it('closes the window by itself the morning after its published deadline', () => {
+    expect(line('2027-04-01  timer')).toBe('2027-04-01  timer    records window.finish');
+    expect(line('2027-04-04  dalia')).toContain('refused (HTTP 422, E4)');
+  });
+
+  it('checks eligibility when an application is created (E1, E2)', () => {
+    expect(line('2027-03-03  avi')).toContain('refused (HTTP 422, E1)');
+    expect(line('2027-03-08  dalia')).toContain('refused (HTTP 422, E2)');
+  });
+
+  it('decides only once both reviews are in, after the one resubmission', () => {
+    expect(line('2027-03-10  council')).toContain('refused (HTTP 422, R1)');
+    expect(line('2027-04-12  council  application.grant')).toBe(
+      '2027-04-12  council  application.grant "garden"',
+    );
+  });
+
+  it('expires the appeal window that was let pass, and only that one', async () => {
+    const expired = run.lines.filter((l) => l.includes('appealExpired'));
+    expect(expired).toEqual([
+      '2027-04-27  timer    records application.appealExpired of "library"',
+    ]);
+    expect(line('2027-04-20  noa')).toContain('refused (HTTP 422, A1)');
+    const history = (await get(`/instances/${ID}/history`)) as {
+      entries: { type: string; item?: string; actor: { id: string } }[];
+    };
+    const byTimer = history.entries.filter((e) => e.actor.id === 'maslul.timer');
+    expect(byTimer.map((e) => `${e.type} ${e.item ?? ''}`.trim())).toEqual([
+      'window.finish',
+      'application.appealExpired library',
+      'application.escalate garden',
+    ]);
+  });
+
+  it('escalates a missed monthly report ten working days after it fell overdue, once', () => {
+    expect(run.lines.filter((l) => l.includes('escalate'))).toEqual([
+      '2027-06-28  timer    records application.escalate of "garden"',
+    ]);
+    expect(run.lines.filter((l) => l.includes('application.report')).length).toBe(6);
+  });
+
+  it('leaves no pending deadline of the garden reports: all six are in', async () => {
+    const instance = (await get(`/instances/${ID}`)) as { deadlines: { step: string }[] };
+    expect(instance.deadlines.some((d) => d.step === 'garden.report')).toBe(false);
+    const schedule = (await get(`/instances/${ID}/schedule`)) as {
+      plan: { steps: Record<string, { recorded: { finish: boolean } }> };
+    };
+    expect(schedule.plan.steps['garden.report']?.recorded.finish).toBe(true);
+    expect(schedule.plan.steps['choir.appeal']?.recorded.finish).toBe(true);
+  });
+});
