@@ -74,16 +74,15 @@ export interface TimerHost {
 /**
  * The real clock and timers: `Date.now()` and `globalThis.setTimeout`. Its `setTimeout` refuses
  * a delay above {@link MAX_TIMER_DELAY} (a real timer would overflow and fire at once), so a
- * caller must wait in chunks, as `createScheduler` does.
+ * caller must wait in chunks, as `@maslul/store`'s timer worker does.
  *
  * @example
  * ```ts
- * import { createScheduler, systemClock } from '@maslul/core';
+ * import { systemClock } from '@maslul/core';
  *
- * const scheduler = createScheduler({
- *   clock: systemClock,
- *   deliver: (deadline) => console.log('due:', deadline.id),
- * });
+ * const handle = systemClock.setTimeout(() => console.log('a second later'), 1000);
+ * systemClock.clearTimeout(handle);
+ * console.log(new Date(systemClock.now()).getFullYear() >= 2026); // true
  * ```
  * @category Time
  */
@@ -175,18 +174,12 @@ interface ManualTimer {
  *
  * @example
  * ```ts
- * import { createManualClock, createScheduler } from '@maslul/core';
+ * import { createManualClock } from '@maslul/core';
  *
  * const clock = createManualClock('2027-01-01T00:00:00Z');
- * const scheduler = createScheduler({
- *   clock,
- *   timers: clock,
- *   deliver: (deadline) => console.log(deadline.id, clock.now() === deadline.at), // true
- * });
- * scheduler.replace([{ id: 'S4:due', at: Date.parse('2027-09-30T00:00:00Z') }]);
- * scheduler.start();
- * clock.advanceTo('2027-10-01T00:00:00Z'); // logs "S4:due true"
- * console.log(clock.largestDelay() <= 2 ** 31 - 1); // true
+ * clock.setTimeout(() => console.log('fired at', new Date(clock.now()).toISOString()), 60_000);
+ * clock.advanceTo('2027-01-01T00:05:00Z'); // logs "fired at 2027-01-01T00:01:00.000Z"
+ * console.log(clock.pendingTimers(), clock.largestDelay()); // 0 60000
  * ```
  * @category Time
  */
@@ -281,3 +274,20 @@ function iso(time: number): string {
   // Beyond ±8.64e15 ms a Date is invalid and toISOString throws; the number still says it.
   return Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : `${time} ms`;
 }
+
+/**
+ * The longest single wait of the timer worker (`@maslul/store`) unless told otherwise: one hour. Far below what a real
+ * timer can hold ({@link MAX_TIMER_DELAY}, about 24.8 days) on purpose: timers count on a
+ * monotonic clock that stops while the machine sleeps and ignores wall-clock corrections, so
+ * one long wait could deliver a deadline days late. Re-reading the clock every hour bounds that
+ * lateness to an hour, for 24 wakes a day that cost next to nothing.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_WAIT } from '@maslul/core';
+ *
+ * DEFAULT_MAX_WAIT; // 3_600_000
+ * ```
+ * @category Time
+ */
+export const DEFAULT_MAX_WAIT = 60 * 60 * 1000;

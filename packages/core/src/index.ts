@@ -20,6 +20,7 @@ export {
 export {
   type Clock,
   createManualClock,
+  DEFAULT_MAX_WAIT,
   MAX_TIMER_DELAY,
   type ManualClock,
   systemClock,
@@ -85,15 +86,6 @@ export {
   type Runtime,
   type RuntimeOptions,
 } from './runtime.js';
-export {
-  createScheduler,
-  DEFAULT_MAX_WAIT,
-  DEFAULT_RETRY_DELAY,
-  deliveryKey,
-  type Scheduler,
-  type SchedulerDeadline,
-  type SchedulerOptions,
-} from './scheduler.js';
 export type {
   AppendBatch,
   DeadlineChanges,

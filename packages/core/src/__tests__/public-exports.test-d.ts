@@ -12,7 +12,6 @@ test('@maslul/core exports exactly these values', () => {
   expectTypeOf<keyof typeof entry0>().toEqualTypeOf<
     | 'DEFAULT_MAX_WAIT'
     | 'DEFAULT_REFUSAL_LIMIT'
-    | 'DEFAULT_RETRY_DELAY'
     | 'MAX_TIMER_DELAY'
     | 'MaslulError'
     | 'Refusal'
@@ -22,10 +21,8 @@ test('@maslul/core exports exactly these values', () => {
     | 'createInstance'
     | 'createManualClock'
     | 'createRuntime'
-    | 'createScheduler'
     | 'deadlineKey'
     | 'defineProgram'
-    | 'deliveryKey'
     | 'idIssue'
     | 'itemCreateType'
     | 'itemEventType'
@@ -97,9 +94,6 @@ test('@maslul/core exports these types', () => {
     entry0.RuleTrace,
     entry0.Runtime,
     entry0.RuntimeOptions,
-    entry0.Scheduler<Some>,
-    entry0.SchedulerDeadline,
-    entry0.SchedulerOptions<Some>,
     entry0.Schema,
     entry0.SendOptions,
     entry0.SendResult,
