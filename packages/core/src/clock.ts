@@ -98,7 +98,7 @@ export const systemClock: Clock & TimerHost = {
           code: 'timer-delay-out-of-range',
           path: ['ms'],
           rule: 'core.clock.timer-delay',
-          message: `A real timer cannot wait ${String(ms)} ms ("ms" must be from 0 to ${MAX_TIMER_DELAY}, about 24.8 days); wait in chunks and re-read the clock on each wake, as createScheduler does.`,
+          message: `A real timer cannot wait ${String(ms)} ms ("ms" must be from 0 to ${MAX_TIMER_DELAY}, about 24.8 days); wait in chunks and re-read the clock on each wake, as the timer worker of @maslul/store does.`,
         },
       ]);
     }
