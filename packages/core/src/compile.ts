@@ -119,6 +119,20 @@ function itemMachine(item: ItemDefinition): AnyStateMachine {
   return createMachine({ id: `item:${item.kind}`, initial: item.states[0] ?? 'created', states });
 }
 
+/**
+ * The events an item has joined in its state after one more: an event into another state starts
+ * afresh (absent), one that stays adds its name once.
+ */
+function joinedAfter(
+  previous: ItemRecord,
+  state: string,
+  event: string,
+): { readonly joined?: readonly string[] } {
+  if (state !== previous.state) return {};
+  const held = previous.joined ?? [];
+  return { joined: held.includes(event) ? held : [...held, event] };
+}
+
 /** The parent's record of an item after one of its events (the child machine moves alike). */
 function recordItem(
   context: ProgramContext,
@@ -139,8 +153,11 @@ function recordItem(
           events: {},
         }
       : {
-          ...previous,
+          kind: previous.kind,
           state: item.events[event]?.to ?? previous.state,
+          created: previous.created,
+          data: previous.data,
+          ...joinedAfter(previous, item.events[event]?.to ?? previous.state, event),
           events: {
             ...previous.events,
             [event]: nextEventRecord(

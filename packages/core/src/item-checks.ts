@@ -30,6 +30,8 @@ export interface ItemRecord {
   readonly created: string;
   readonly data: unknown;
   readonly events: { readonly [event: string]: ItemEventRecord };
+  /** The events recorded since it last entered its state (absent when none), for `requires`. */
+  readonly joined?: readonly string[];
 }
 
 /** Who sends an event, as rules see it. */
@@ -128,6 +130,17 @@ export function checkItemEvent(
         message: `"${type}" cannot be sent for "${item}" now: it is "${existing.state}", and the event needs ${from.map((s) => `"${s}"`).join(' or ')}.`,
       };
     }
+  }
+  const requires = event === 'create' ? [] : (definition.events[event]?.requires ?? []);
+  const missing = requires.filter((e) => !existing?.joined?.includes(e));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      code: 'waiting',
+      rule: 'core.requires',
+      path: ['type'],
+      message: `"${type}" for "${item}" waits for ${missing.map((m) => `"${kind}.${m}"`).join(', ')}, not recorded since it entered "${existing?.state}".`,
+    };
   }
   const waiting = spec.after.filter((step) => context.steps[step]?.finished === undefined);
   if (waiting.length > 0) {

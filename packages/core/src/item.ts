@@ -202,6 +202,12 @@ export interface ItemEventOptions<
   readonly to: State;
   /** Program steps that must be recorded first (a join of the item with the tracks). */
   readonly after?: readonly Ref[] | undefined;
+  /**
+   * Events of this item that must all be recorded since it last entered its current state (a
+   * join inside the item: two parallel reviews before a decision). An event that moves the item
+   * to another state clears what it has joined, so a revise-and-resubmit loop needs fresh ones.
+   */
+  readonly requires?: readonly Known[] | undefined;
   readonly payload?: P;
   /** Rules checked when it is sent; they may read the events `Known` (declared up to this one). */
   readonly rules?: readonly ItemRule<Output<P>, Known>[] | undefined;
@@ -240,6 +246,8 @@ export interface ItemDefinition {
       readonly from: readonly string[];
       readonly to: string;
       readonly after: readonly string[];
+      /** Events of the item recorded since it entered its state, all needed first. */
+      readonly requires?: readonly string[] | undefined;
       readonly payload: Schema | undefined;
       readonly rules: readonly ItemRule[];
       readonly planned?: ItemEventPlan | undefined;
@@ -317,6 +325,7 @@ export class ItemBuilder<
     options: ItemEventOptions<Role, Ref, State, P, NoInfer<E> | Extract<keyof Events, string>> & {
       readonly from: readonly [From, ...From[]];
       readonly to: To;
+      readonly requires?: readonly Extract<keyof Events, string>[] | undefined;
     },
   ): ItemBuilder<
     Role,
@@ -333,6 +342,7 @@ export class ItemBuilder<
         from: options.from,
         to: options.to,
         after: options.after ?? [],
+        ...(options.requires?.length ? { requires: options.requires } : {}),
         payload: options.payload,
         rules: (options.rules ?? []) as readonly ItemRule[],
         ...(options.planned ? { planned: options.planned } : {}),

@@ -210,6 +210,16 @@ function checkItems(draft: Draft, issues: Issue[]): void {
           message: `Event "${item.kind}.${name}" is planned after "${from}", which is not another event of "${item.kind}"; name one of its events, or "create".`,
         });
       }
+      for (const joined of event.requires ?? []) {
+        if (joined === name || !Object.hasOwn(item.events, joined)) {
+          issues.push({
+            code: 'unknown-event',
+            path: [...path, 'events', name, 'requires'],
+            rule: 'core.item-requires',
+            message: `Event "${item.kind}.${name}" requires "${joined}", which is not another event of "${item.kind}"; name one of its events.`,
+          });
+        }
+      }
       for (const state of [...event.from, event.to]) {
         if (!states.has(state)) {
           issues.push({

@@ -225,6 +225,28 @@ describe('defineProgram types', () => {
           ],
         }),
     );
+    one().item('action', twoStates, (i) =>
+      i
+        .event('review', { label: 'R', by: ['manager'], from: ['open'], to: 'open' })
+        .event('close', {
+          label: 'C',
+          by: ['manager'],
+          from: ['open'],
+          to: 'done',
+          // @ts-expect-error 38. a join requires an event the item kind does not have
+          requires: ['review', 'approve'],
+        }),
+    );
+    one().item('action', twoStates, (i) =>
+      i.event('close', {
+        label: 'C',
+        by: ['manager'],
+        from: ['open'],
+        to: 'done',
+        // @ts-expect-error 39. a join requires the event itself (only earlier ones may be joined)
+        requires: ['close'],
+      }),
+    );
     one().item(
       'action',
       {
