@@ -109,6 +109,7 @@ export type {
   Schema,
   SeriesOptions,
   SpanOptions,
+  StepDates,
   StepDefinition,
   StepKind,
   StepOptions,

@@ -3,7 +3,7 @@ import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
-import { recordedPayloads } from './recorded.js';
+import { recordedDates, recordedPayloads } from './recorded.js';
 import type { RefusalCode } from './refusal.js';
 
 /**
@@ -185,6 +185,7 @@ export function checkItemEvent(
     actor,
     workingDay,
     fixed: fixedDatesOf(program),
+    dates: recordedDates(context),
   };
   const failing = spec.rules.find((rule) => !rule.check(input));
   if (failing) {

@@ -6,6 +6,7 @@ import { createManualClock } from '../clock.js';
 import { defineProgram } from '../define-program.js';
 import type { ProgramEvent } from '../events.js';
 import { createInstance } from '../instance.js';
+import type { StepDates } from '../types.js';
 import { sample, steering } from './sample-program.js';
 
 const roles = { manager: { label: 'Manager' }, steering: { label: 'Steering' } } as const;
@@ -246,6 +247,42 @@ describe('defineProgram types', () => {
         // @ts-expect-error 39. a join requires the event itself (only earlier ones may be joined)
         requires: ['close'],
       }),
+    );
+    one().item('action', twoStates, (i) =>
+      i.event('close', {
+        label: 'C',
+        by: ['manager'],
+        from: ['open'],
+        to: 'done',
+        rules: [
+          {
+            id: 'R2',
+            reason: 'after a',
+            check: ({ date, dates }) => {
+              expectTypeOf(dates.a).toEqualTypeOf<StepDates | undefined>();
+              // @ts-expect-error 40. an item rule reads the date of a step the program does not have
+              return dates.launch?.finished !== undefined && date > dates.launch.finished;
+            },
+          },
+        ],
+      }),
+    );
+    base().track('t', 'T', (t) =>
+      t
+        .milestone('a', { label: 'A', by: ['manager'] })
+        .milestone('b', {
+          label: 'B',
+          by: ['manager'],
+          rules: [
+            {
+              id: 'R3',
+              reason: 'after a',
+              // @ts-expect-error 41. a step rule reads the date of a step not declared before it
+              check: ({ dates }) => dates.a?.finished !== undefined && dates.c !== undefined,
+            },
+          ],
+        })
+        .milestone('c', { label: 'C', by: ['manager'] }),
     );
     one().item(
       'action',
