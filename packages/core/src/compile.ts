@@ -14,6 +14,13 @@ import {
   setup,
   spawnChild,
 } from 'xstate';
+import {
+  ENDING_EVENTS,
+  endedRefusal,
+  endingVerdict,
+  type RunEnding,
+  recordEnding,
+} from './ending.js';
 import type { MachineEvent } from './events.js';
 import {
   itemVerdict,
@@ -66,6 +73,8 @@ export interface ProgramContext {
   readonly steps: { readonly [step: string]: StepRecord };
   /** The items created so far, by id (each is also a child actor of that id). */
   readonly items: { readonly [item: string]: ItemRecord };
+  /** How the run ended (`run.cancel`, `run.close`); absent while it runs. */
+  readonly ended?: RunEnding;
 }
 
 interface StepParams {
@@ -206,7 +215,9 @@ export function compile(program: Program) {
     const definition = steps[params.step];
     if (!definition) return false;
     return judged(event, context, () =>
-      stepVerdict(program, definition, params.phase, context, event),
+      context.ended
+        ? { ok: false, refusal: endedRefusal(context.ended, event.type) }
+        : stepVerdict(program, definition, params.phase, context, event),
     ).ok;
   };
   const dataOf = (params: StepParams, event: MachineEvent, context: ProgramContext): unknown => {
@@ -225,7 +236,11 @@ export function compile(program: Program) {
     context: ProgramContext,
     machineEvent: MachineEvent,
   ) =>
-    judged(machineEvent, context, () => itemVerdict(program, context, kind, event, machineEvent));
+    judged(machineEvent, context, () =>
+      context.ended
+        ? { ok: false, refusal: endedRefusal(context.ended, machineEvent.type) }
+        : itemVerdict(program, context, kind, event, machineEvent),
+    );
 
   const machineSetup = setup({
     types: {
@@ -236,6 +251,8 @@ export function compile(program: Program) {
       Object.values(items).map((item) => [`item:${item.kind}`, itemMachine(item)]),
     ),
     guards: {
+      endAllowed: ({ context, event }) =>
+        judged(event, context, () => endingVerdict(context, event)).ok,
       itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
         itemJudged(params.kind, params.event, context, event).ok,
       allowed: ({ context, event }, params: StepParams) => allowed(context, event, params),
@@ -246,6 +263,7 @@ export function compile(program: Program) {
       },
     },
     actions: {
+      recordEnding: assign(({ context, event }) => recordEnding(context, event)),
       recordItem: assign(({ context, event }, params: { kind: string; event: string }) =>
         recordItem(
           context,
@@ -357,6 +375,11 @@ export function compile(program: Program) {
         ],
       };
     }
+  }
+  // Ending a run is taken at the root too, whatever the tracks are doing; after it, every guard
+  // refuses (code "ended").
+  for (const [type, how] of Object.entries(ENDING_EVENTS)) {
+    if (program.ending?.[how]) on[type] = { guard: 'endAllowed', actions: 'recordEnding' };
   }
   return machineSetup.createMachine({
     id: program.id,

@@ -29,6 +29,12 @@ export { compile, type ProgramContext, type ProgramMachine, type StepRecord } fr
 export type { Deadline } from './deadlines.js';
 export { defineProgram, type ProgramBuilder, type TrackBuilder } from './define-program.js';
 export type {
+  EndingKind,
+  EndingOptions,
+  RunEnding,
+} from './ending.js';
+export type {
+  EventOfEnding,
   EventOfItems,
   EventOfSteps,
   EventWithPayload,

@@ -86,7 +86,8 @@ type ServerErrorCode =
  * things stand (`rule-failed`, `not-now`, `waiting`, `future-event`, `before-start`) are 422:
  * sending the same request again will not help until the instance moves on or the content
  * changes. 409 is kept for writes that lost a race or collide with what is stored
- * (`version-conflict`, `instance-exists`, `already-applied`): read again, then retry. 500 is for
+ * (`version-conflict`, `instance-exists`, `already-applied`): read again, then retry; and for a
+ * run that was cancelled or closed (`ended`), which takes no more events. 500 is for
  * what no request can cause or fix: stored data, the server's own program, calendar and options.
  */
 export const STATUS = {
@@ -108,6 +109,8 @@ export const STATUS = {
   'version-conflict': 409,
   'instance-exists': 409,
   'already-applied': 409,
+  // The run was cancelled or closed: no request will change that.
+  ended: 409,
   'body-too-large': 413,
   'unsupported-media-type': 415,
   'rule-failed': 422,

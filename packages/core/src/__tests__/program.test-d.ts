@@ -349,4 +349,27 @@ describe('defineProgram types', () => {
       { actor: steering },
     );
   });
+
+  it('types the ending of a run', () => {
+    const endable = defineProgram('e', { version: 1, label: 'E' })
+      .roles({ board: { label: 'B' } })
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['board'] }))
+      .ending({ cancel: { by: ['board'] } })
+      .build();
+    const instance = createInstance(endable, {
+      start: '2027-01-04',
+      clock: createManualClock('2027-01-04T09:00:00Z'),
+    });
+    const board = { id: 'b', roles: ['board'] } as const;
+    instance.send({ type: 'run.cancel', payload: { reason: 'cut' } }, { actor: board });
+    // @ts-expect-error 42. ending a run needs a reason
+    instance.send({ type: 'run.cancel' }, { actor: board });
+    // @ts-expect-error 43. a way of ending the program does not declare
+    instance.send({ type: 'run.close', payload: { reason: 'over' } }, { actor: board });
+    defineProgram('e', { version: 1, label: 'E' })
+      .roles({ board: { label: 'B' } })
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['board'] }))
+      // @ts-expect-error 44. an ending by a role the program does not declare
+      .ending({ cancel: { by: ['mayor'] } });
+  });
 });

@@ -8,7 +8,8 @@ import {
   statusAt,
 } from '@maslul/timing';
 import { createActor, type Snapshot } from 'xstate';
-import { deadlinesOf } from '../deadlines.js';
+import { type Deadline, deadlinesOf } from '../deadlines.js';
+import { endedRefusal } from '../ending.js';
 import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';
 import { idIssue } from '../ids.js';
@@ -70,6 +71,9 @@ export function instanceFrom<P extends Program>(
     return solved;
   };
   const plan = (): Plan => planOf(state);
+  // An ended run has no deadlines: the runtime's diff removes its stored timers.
+  const deadlinesAt = (of: State): readonly Deadline[] =>
+    of.current.context.ended ? [] : deadlinesOf(planOf(of));
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
   const accepted = (entry: LogEntry, duplicate: boolean): SendResult => {
     const at = state; // states are immutable: the result keeps the one it was made in
@@ -77,7 +81,7 @@ export function instanceFrom<P extends Program>(
       duplicate,
       entry,
       () => snapshotOf(program, start, at, keys),
-      () => deadlinesOf(planOf(at)),
+      () => deadlinesAt(at),
     );
   };
 
@@ -120,6 +124,12 @@ export function instanceFrom<P extends Program>(
     }
     const actorProblem = checkActor(sendOptions?.actor);
     if (actorProblem) return { ok: false, refusal: actorProblem };
+    const ended = state.current.context.ended;
+    if (ended)
+      return {
+        ok: false,
+        refusal: endedRefusal(ended, String((event as { type?: unknown })?.type)),
+      };
     const instant = instantOf(sendOptions.at, clock);
     if (instant instanceof Refusal) return { ok: false, refusal: instant };
     const raw = event as { type: string; payload?: unknown; item?: string };
@@ -206,9 +216,11 @@ export function instanceFrom<P extends Program>(
     },
     schedule: (at?: Instant) => {
       const solved = plan() as Plan<StepIdOf<P>>;
+      const ended = state.current.context.ended;
+      if (ended) return { plan: solved, status: statusAt(solved, ended.date), ended };
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
-    deadlines: () => deadlinesOf(plan()),
+    deadlines: () => deadlinesAt(state),
     history: () => [...log],
     refusals: () => [...refusals],
     forecast: (forecastOptions) => {
