@@ -17,6 +17,7 @@ const ENTRIES = {
     '.': 'src/index.ts',
     './israel': 'src/israel/index.ts',
     './rrule': 'src/rrule/index.ts',
+    './names': 'src/names/index.ts',
   },
   core: { '.': 'src/index.ts' },
   'kehila-metiva': { '.': 'src/index.ts' },

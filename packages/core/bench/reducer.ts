@@ -53,6 +53,7 @@ export function createReducer(program: Program) {
       actor: { id: 'bench', roles: [] },
       workingDay: true,
       fixed: {},
+      dates: {},
     };
     if (step.rules.some((rule) => !rule.check(input))) throw new Error('rule');
     const previous = state.steps[id] ?? {};

@@ -6,6 +6,13 @@ import {
   spanStartType,
 } from '@maslul/timing';
 import { and, assign, setup } from 'xstate';
+import {
+  ENDING_EVENTS,
+  endedRefusal,
+  endingVerdict,
+  type RunEnding,
+  recordEnding,
+} from './ending.js';
 import type { MachineEvent } from './events.js';
 import {
   itemVerdict,
@@ -58,6 +65,8 @@ export interface ProgramContext {
   readonly steps: { readonly [step: string]: StepRecord };
   /** The items created so far, by id: an item's state is here and nowhere else. */
   readonly items: { readonly [item: string]: ItemRecord };
+  /** How the run ended (`run.cancel`, `run.close`); absent while it runs. */
+  readonly ended?: RunEnding;
 }
 
 interface StepParams {
@@ -98,6 +107,20 @@ function recordOccurrence(
   return { ...context, steps: { ...context.steps, [step]: next } };
 }
 
+/**
+ * The events an item has joined in its state after one more: an event into another state starts
+ * afresh (absent), one that stays adds its name once.
+ */
+function joinedAfter(
+  previous: ItemRecord,
+  state: string,
+  event: string,
+): { readonly joined?: readonly string[] } {
+  if (state !== previous.state) return {};
+  const held = previous.joined ?? [];
+  return { joined: held.includes(event) ? held : [...held, event] };
+}
+
 /** The record of an item after one of its events: its state lives here, and only here. */
 function recordItem(
   context: ProgramContext,
@@ -118,8 +141,11 @@ function recordItem(
           events: {},
         }
       : {
-          ...previous,
+          kind: previous.kind,
           state: item.events[event]?.to ?? previous.state,
+          created: previous.created,
+          data: previous.data,
+          ...joinedAfter(previous, item.events[event]?.to ?? previous.state, event),
           events: {
             ...previous.events,
             [event]: nextEventRecord(
@@ -168,7 +194,9 @@ export function compile(program: Program) {
     const definition = steps[params.step];
     if (!definition) return false;
     return judged(event, context, () =>
-      stepVerdict(program, definition, params.phase, context, event),
+      context.ended
+        ? { ok: false, refusal: endedRefusal(context.ended, event.type) }
+        : stepVerdict(program, definition, params.phase, context, event),
     ).ok;
   };
   const dataOf = (params: StepParams, event: MachineEvent, context: ProgramContext): unknown => {
@@ -187,7 +215,11 @@ export function compile(program: Program) {
     context: ProgramContext,
     machineEvent: MachineEvent,
   ) =>
-    judged(machineEvent, context, () => itemVerdict(program, context, kind, event, machineEvent));
+    judged(machineEvent, context, () =>
+      context.ended
+        ? { ok: false, refusal: endedRefusal(context.ended, machineEvent.type) }
+        : itemVerdict(program, context, kind, event, machineEvent),
+    );
 
   const machineSetup = setup({
     types: {
@@ -195,6 +227,8 @@ export function compile(program: Program) {
       events: {} as MachineEvent,
     },
     guards: {
+      endAllowed: ({ context, event }) =>
+        judged(event, context, () => endingVerdict(context, event)).ok,
       itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
         itemJudged(params.kind, params.event, context, event).ok,
       allowed: ({ context, event }, params: StepParams) => allowed(context, event, params),
@@ -205,6 +239,7 @@ export function compile(program: Program) {
       },
     },
     actions: {
+      recordEnding: assign(({ context, event }) => recordEnding(context, event)),
       recordItem: assign(({ context, event }, params: { kind: string; event: string }) =>
         recordItem(
           context,
@@ -304,6 +339,11 @@ export function compile(program: Program) {
         actions: { type: 'recordItem', params: { kind: item.kind, event: name } },
       };
     }
+  }
+  // Ending a run is taken at the root too, whatever the tracks are doing; after it, every guard
+  // refuses (code "ended").
+  for (const [type, how] of Object.entries(ENDING_EVENTS)) {
+    if (program.ending?.[how]) on[type] = { guard: 'endAllowed', actions: 'recordEnding' };
   }
   return machineSetup.createMachine({
     id: program.id,

@@ -1,6 +1,7 @@
 import type { Dependency, Duration, Label, PlainDate, RecurrenceInput } from '@maslul/timing';
 import type * as z from 'zod';
 import type { BoundedRule, NewStepId, ReachCheck, ValidId } from './definition-types.js';
+import type { EndingKind, EndingOptions } from './ending.js';
 import {
   ItemBuilder,
   type ItemDefinition,
@@ -37,6 +38,7 @@ interface Draft {
   readonly steps: readonly StepDefinition[];
   readonly items: readonly ItemDefinition[];
   readonly target?: readonly string[] | undefined;
+  readonly ending?: EndingOptions<string> | undefined;
 }
 
 type AnyOptions = MilestoneOptions<string, string, Schema | undefined> & {
@@ -232,6 +234,7 @@ export class ProgramBuilder<
   Steps,
   Role extends string,
   Items = Record<never, ItemShape>,
+  Ends extends EndingKind = never,
 > {
   /** @internal */
   readonly draft: Draft;
@@ -249,7 +252,7 @@ export class ProgramBuilder<
    */
   roles<const R extends Readonly<Record<string, RoleDefinition>>>(
     roles: R,
-  ): ProgramBuilder<Id, Steps, Extract<keyof R, string>, Items> {
+  ): ProgramBuilder<Id, Steps, Extract<keyof R, string>, Items, Ends> {
     return new ProgramBuilder({ ...this.draft, roles: { ...this.draft.roles, ...roles } });
   }
 
@@ -265,7 +268,7 @@ export class ProgramBuilder<
     id: ValidId<T, 'track'>,
     label: Label,
     build: (track: TrackBuilder<Steps, Role>) => TrackBuilder<Next, Role>,
-  ): ProgramBuilder<Id, Next, Role, Items> {
+  ): ProgramBuilder<Id, Next, Role, Items, Ends> {
     const draft = { ...this.draft, tracks: [...this.draft.tracks, { id, label, steps: [] }] };
     return new ProgramBuilder(build(new TrackBuilder<Steps, Role>(draft, id)).draft);
   }
@@ -301,7 +304,8 @@ export class ProgramBuilder<
     Id,
     Steps,
     Role,
-    Items & { readonly [key in K]: { readonly create: InputOf<P>; readonly events: Events } }
+    Items & { readonly [key in K]: { readonly create: InputOf<P>; readonly events: Events } },
+    Ends
   > {
     const definition: ItemDefinition = {
       kind,
@@ -351,8 +355,35 @@ export class ProgramBuilder<
    *   .build();
    * ```
    */
-  target(...steps: readonly [Ids<Steps>, ...Ids<Steps>[]]): ProgramBuilder<Id, Steps, Role, Items> {
+  target(
+    ...steps: readonly [Ids<Steps>, ...Ids<Steps>[]]
+  ): ProgramBuilder<Id, Steps, Role, Items, Ends> {
     return new ProgramBuilder({ ...this.draft, target: steps });
+  }
+
+  /**
+   * Declares how a run may end before its tracks do, and who may end it: `run.cancel` (it will
+   * not happen) and `run.close` (it is over), each sent with a `{ reason }`. An ended run plans
+   * nothing more, has no deadlines, and refuses every later event (code `ended`).
+   *
+   * @param options - the roles that may cancel, and those that may close
+   * @returns the builder with the ending
+   *
+   * @example
+   * ```ts
+   * import { defineProgram } from '@maslul/core';
+   *
+   * const program = defineProgram('demo', { version: 1, label: 'Demo' })
+   *   .roles({ board: { label: 'Board' } })
+   *   .track('main', 'Main', (t) => t.milestone('kickoff', { label: 'Kickoff', by: ['board'] }))
+   *   .ending({ cancel: { by: ['board'] }, close: { by: ['board'] } })
+   *   .build();
+   * ```
+   */
+  ending<const O extends EndingOptions<Role>>(
+    options: O,
+  ): ProgramBuilder<Id, Steps, Role, Items, Ends | Extract<keyof O, EndingKind>> {
+    return new ProgramBuilder({ ...this.draft, ending: options });
   }
 
   /**
@@ -361,12 +392,19 @@ export class ProgramBuilder<
    * @returns the program
    * @throws MaslulError naming the step and the rule broken
    */
-  build(): Program<Id, Steps & Record<never, StepShape>, Role, Items & Record<never, ItemShape>> {
+  build(): Program<
+    Id,
+    Steps & Record<never, StepShape>,
+    Role,
+    Items & Record<never, ItemShape>,
+    Ends
+  > {
     return buildProgram(this.draft) as Program<
       Id,
       Steps & Record<never, StepShape>,
       Role,
-      Items & Record<never, ItemShape>
+      Items & Record<never, ItemShape>,
+      Ends
     >;
   }
 }

@@ -1,4 +1,5 @@
 import { type PlainDate, splitEventType } from '@maslul/timing';
+import { ENDING_EVENTS, type EndingKind } from './ending.js';
 import type { ItemShape } from './item.js';
 import type { Program } from './program.js';
 import type { StepShape } from './types.js';
@@ -42,9 +43,25 @@ export type EventWithPayload<T extends string, P> = [P] extends [undefined]
  * @category Runtime
  */
 export type ProgramEvent<P extends Program> =
-  P extends Program<string, infer Steps, string, infer Items>
-    ? EventOfSteps<Steps> | EventOfItems<Items>
+  P extends Program<string, infer Steps, string, infer Items, infer Ends>
+    ? EventOfSteps<Steps> | EventOfItems<Items> | EventOfEnding<Ends>
     : never;
+
+/**
+ * The events that end a run, for the ways a program declares (`.ending(...)`): `run.cancel`
+ * and `run.close`, each with the reason.
+ *
+ * @example
+ * ```ts
+ * import type { EventOfEnding } from '@maslul/core';
+ *
+ * const cancel: EventOfEnding<'cancel'> = { type: 'run.cancel', payload: { reason: 'The budget was cut' } };
+ * ```
+ * @category Runtime
+ */
+export type EventOfEnding<Ends extends string> = {
+  [K in Ends]: { readonly type: `run.${K}`; readonly payload: { readonly reason: string } };
+}[Ends];
 
 /**
  * The events of a record of item shapes: `<kind>.create` and `<kind>.<event>`, each naming the
@@ -118,7 +135,8 @@ export interface MachineEvent {
 /** The step an event type belongs to and which part of it, or the item kind and event. */
 export type EventTarget =
   | { readonly step: string; readonly phase: 'record' | 'start' | 'finish' }
-  | { readonly kind: string; readonly event: string };
+  | { readonly kind: string; readonly event: string }
+  | { readonly ending: EndingKind };
 
 /**
  * The targets of each program's event types, read once per type: only types that name a target
@@ -144,6 +162,8 @@ function readTarget(program: Program, type: string): EventTarget | undefined {
   // Own properties only: "__proto__", "constructor" or "toString" name no step.
   const own = <T>(record: object, key: string): T | undefined =>
     Object.hasOwn(record, key) ? (record as Record<string, T>)[key] : undefined;
+  const how = own<EndingKind>(ENDING_EVENTS, type);
+  if (how) return program.ending?.[how] ? { ending: how } : undefined;
   const direct = own<{ kind: string }>(program.steps, type);
   if (direct) return direct.kind === 'span' ? undefined : { step: type, phase: 'record' };
   const split = splitEventType(type);

@@ -6,7 +6,7 @@ import type { ItemRule } from './item.js';
 import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
-import { recordedPayloads } from './recorded.js';
+import { recordedDates, recordedPayloads } from './recorded.js';
 import { Refusal, refuse } from './refusal.js';
 import { firstFailing } from './rule-run.js';
 import type { Rule, StepDefinition } from './types.js';
@@ -139,6 +139,7 @@ export function stepVerdict(
     actor: event.actor ?? NO_ACTOR,
     workingDay: event.workingDay ?? true,
     fixed: fixedDatesOf(program),
+    dates: recordedDates(context),
   };
   const refusing = firstFailing(definition.rules, input);
   if (refusing) {

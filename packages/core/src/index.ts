@@ -30,6 +30,12 @@ export { compile, type ProgramContext, type ProgramMachine, type StepRecord } fr
 export type { Deadline, DeadlineAct } from './deadlines.js';
 export { defineProgram, type ProgramBuilder, type TrackBuilder } from './define-program.js';
 export type {
+  EndingKind,
+  EndingOptions,
+  RunEnding,
+} from './ending.js';
+export type {
+  EventOfEnding,
   EventOfItems,
   EventOfSteps,
   EventWithPayload,
@@ -102,6 +108,7 @@ export type {
   Schema,
   SeriesOptions,
   SpanOptions,
+  StepDates,
   StepDefinition,
   StepKind,
   StepOptions,

@@ -49,7 +49,7 @@ export interface InstanceRef {
 
 /**
  * Where an instance is as a whole: `running` while a track has a step left, `done` when every
- * track is finished.
+ * track is finished, `cancelled` or `closed` when it was ended (`run.cancel`, `run.close`).
  *
  * @example
  * ```ts
@@ -59,7 +59,9 @@ export interface InstanceRef {
  * ```
  * @category Storage
  */
-export type InstanceStatus = 'running' | 'done';
+export type InstanceStatus = 'running' | 'done' | 'cancelled' | 'closed';
+
+const STATUSES: readonly unknown[] = ['running', 'done', 'cancelled', 'closed'];
 
 /**
  * What {@link Runtime.list} is asked: which of the runtime's instances, and which page.
@@ -139,11 +141,11 @@ function optionIssue(path: string, message: string): Issue {
 function checkOptions(options: ListOptions | undefined): void {
   const issues: Issue[] = [];
   const { status, overdue, cursor, limit } = options ?? {};
-  if (status !== undefined && status !== 'running' && status !== 'done') {
+  if (status !== undefined && !STATUSES.includes(status)) {
     issues.push(
       optionIssue(
         'status',
-        `The status ${JSON.stringify(status)} is not one; give "running" or "done".`,
+        `The status ${JSON.stringify(status)} is not one; give "running", "done", "cancelled" or "closed".`,
       ),
     );
   }
@@ -173,11 +175,16 @@ function summaryOf<P extends Program>(
   now: number,
 ): InstanceSummary<P> {
   const current = view.current();
-  const status: InstanceStatus = Object.values(current).every((track) => track.step === 'done')
-    ? 'done'
-    : 'running';
-  const { plan, status: steps } = view.schedule(now);
-  const overdue = plan.order.filter((id) => (steps as Record<string, string>)[id] === 'overdue');
+  const { plan, status: steps, ended } = view.schedule(now);
+  const status: InstanceStatus = ended
+    ? ended.status
+    : Object.values(current).every((track) => track.step === 'done')
+      ? 'done'
+      : 'running';
+  // An ended run has nothing overdue: it plans nothing more.
+  const overdue = ended
+    ? []
+    : plan.order.filter((id) => (steps as Record<string, string>)[id] === 'overdue');
   return { ...ref, version: view.version, status, current, overdue };
 }
 

@@ -3,7 +3,7 @@ import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
-import { recordedPayloads } from './recorded.js';
+import { recordedDates, recordedPayloads } from './recorded.js';
 import type { RefusalCode } from './refusal.js';
 import { firstFailing } from './rule-run.js';
 
@@ -31,6 +31,8 @@ export interface ItemRecord {
   readonly created: string;
   readonly data: unknown;
   readonly events: { readonly [event: string]: ItemEventRecord };
+  /** The events recorded since it last entered its state (absent when none), for `requires`. */
+  readonly joined?: readonly string[];
 }
 
 /** Who sends an event, as rules see it. */
@@ -130,6 +132,17 @@ export function checkItemEvent(
       };
     }
   }
+  const requires = event === 'create' ? [] : (definition.events[event]?.requires ?? []);
+  const missing = requires.filter((e) => !existing?.joined?.includes(e));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      code: 'waiting',
+      rule: 'core.requires',
+      path: ['type'],
+      message: `"${type}" for "${item}" waits for ${missing.map((m) => `"${kind}.${m}"`).join(', ')}, not recorded since it entered "${existing?.state}".`,
+    };
+  }
   const waiting = spec.after.filter((step) => context.steps[step]?.finished === undefined);
   if (waiting.length > 0) {
     return {
@@ -173,6 +186,7 @@ export function checkItemEvent(
     actor,
     workingDay,
     fixed: fixedDatesOf(program),
+    dates: recordedDates(context),
   };
   const failing = firstFailing(spec.rules, input);
   if (failing) {

@@ -1,7 +1,7 @@
 import type { Duration, Label, PlainDate } from '@maslul/timing';
 import type * as z from 'zod';
 import type { ValidId } from './definition-types.js';
-import type { Schema } from './types.js';
+import type { Schema, StepDates } from './types.js';
 
 /**
  * What a rule on an item sees: the payload, the payloads recorded by the program's steps, the
@@ -20,11 +20,12 @@ import type { Schema } from './types.js';
  *   actor: { id: 'pm-dana', roles: ['programManager'] },
  *   workingDay: true,
  *   fixed: { S9: '2028-06-30' },
+ *   dates: { S8: { started: '2027-06-01', finished: '2027-06-01' } },
  * };
  * ```
  * @category Items
  */
-export interface ItemRuleInput<P, E extends string = string> {
+export interface ItemRuleInput<P, E extends string = string, Step extends string = string> {
   readonly payload: P;
   readonly recorded: { readonly [step: string]: unknown };
   /** The item: in a rule of a kind's event, its events are the ones declared up to that event. */
@@ -37,6 +38,11 @@ export interface ItemRuleInput<P, E extends string = string> {
   readonly workingDay: boolean;
   /** The program's fixed dates by step id (a milestone's `on`, a span's `until`). */
   readonly fixed: { readonly [step: string]: PlainDate };
+  /**
+   * The recorded dates of the program's steps, by id (see {@link StepDates}): "the appeal is
+   * within 14 days of the results". A step the program does not declare does not compile.
+   */
+  readonly dates: { readonly [K in Step]?: StepDates };
 }
 
 /**
@@ -112,10 +118,10 @@ export interface ItemEventRecord {
  * ```
  * @category Items
  */
-export interface ItemRule<P = unknown, E extends string = string> {
+export interface ItemRule<P = unknown, E extends string = string, Step extends string = string> {
   readonly id: string;
   readonly reason: Label;
-  readonly check: (input: ItemRuleInput<P, E>) => boolean;
+  readonly check: (input: ItemRuleInput<P, E, Step>) => boolean;
 }
 
 type Output<P> = P extends Schema ? z.output<P> : undefined;
@@ -185,7 +191,7 @@ export interface ItemCreation<
   readonly after?: readonly Ref[] | undefined;
   readonly payload?: P;
   /** Rules checked on creation: the new item has no events yet. */
-  readonly rules?: readonly ItemRule<Output<P>, never>[] | undefined;
+  readonly rules?: readonly ItemRule<Output<P>, never, Ref>[] | undefined;
 }
 
 /**
@@ -218,9 +224,15 @@ export interface ItemEventOptions<
   readonly to: State;
   /** Program steps that must be recorded first (a join of the item with the tracks). */
   readonly after?: readonly Ref[] | undefined;
+  /**
+   * Events of this item that must all be recorded since it last entered its current state (a
+   * join inside the item: two parallel reviews before a decision). An event that moves the item
+   * to another state clears what it has joined, so a revise-and-resubmit loop needs fresh ones.
+   */
+  readonly requires?: readonly Known[] | undefined;
   readonly payload?: P;
   /** Rules checked when it is sent; they may read the events `Known` (declared up to this one). */
-  readonly rules?: readonly ItemRule<Output<P>, Known>[] | undefined;
+  readonly rules?: readonly ItemRule<Output<P>, Known, Ref>[] | undefined;
   /** Plans the event once or as a series per item (see {@link ItemEventPlan}). */
   readonly planned?: ItemEventPlan<Known, Ref> | undefined;
 }
@@ -256,6 +268,8 @@ export interface ItemDefinition {
       readonly from: readonly string[];
       readonly to: string;
       readonly after: readonly string[];
+      /** Events of the item recorded since it entered its state, all needed first. */
+      readonly requires?: readonly string[] | undefined;
       readonly payload: Schema | undefined;
       readonly rules: readonly ItemRule[];
       readonly planned?: ItemEventPlan | undefined;
@@ -333,6 +347,7 @@ export class ItemBuilder<
     options: ItemEventOptions<Role, Ref, State, P, NoInfer<E> | Extract<keyof Events, string>> & {
       readonly from: readonly [From, ...From[]];
       readonly to: To;
+      readonly requires?: readonly Extract<keyof Events, string>[] | undefined;
     },
   ): ItemBuilder<
     Role,
@@ -349,6 +364,7 @@ export class ItemBuilder<
         from: options.from,
         to: options.to,
         after: options.after ?? [],
+        ...(options.requires?.length ? { requires: options.requires } : {}),
         payload: options.payload,
         rules: (options.rules ?? []) as readonly ItemRule[],
         ...(options.planned ? { planned: options.planned } : {}),

@@ -7,6 +7,7 @@ import {
   type ScheduleDefinition,
 } from '@maslul/timing';
 import type { Draft } from './define-program.js';
+import type { EndingKind, EndingOptions } from './ending.js';
 import type { ItemDefinition, ItemShape } from './item.js';
 import type { RoleDefinition, StepDefinition, StepShape, TrackDefinition } from './types.js';
 
@@ -32,6 +33,7 @@ export interface Program<
   Steps extends Record<string, StepShape> = Record<string, StepShape>,
   Role extends string = string,
   Items extends Record<string, ItemShape> = Record<string, ItemShape>,
+  Ends extends EndingKind = EndingKind,
 > {
   readonly id: Id;
   readonly version: number;
@@ -51,6 +53,9 @@ export interface Program<
   /** Type-level only: what each step's and item's events carry. Never set at run time. */
   readonly '~steps'?: Steps;
   readonly '~items'?: Items;
+  readonly '~ending'?: Ends;
+  /** Who may cancel or close a run (`.ending(...)`); undefined: a run ends only with its tracks. */
+  readonly ending?: EndingOptions<string> | undefined;
 }
 
 /** Ids become XState state keys and event types: no dots, no spaces. */
@@ -177,6 +182,14 @@ function checkItems(draft: Draft, issues: Issue[]): void {
   for (const item of draft.items) {
     const path = ['items', item.kind];
     checkId(item.kind, 'item', path, issues);
+    if (item.kind === 'run') {
+      issues.push({
+        code: 'invalid-id',
+        path,
+        rule: 'core.reserved-id',
+        message: `Item kind "run" is reserved: "run.cancel" and "run.close" end a run; name the kind otherwise.`,
+      });
+    }
     if (seen.has(item.kind) || steps.has(item.kind)) {
       issues.push({
         code: 'duplicate-item',
@@ -221,6 +234,16 @@ function checkItems(draft: Draft, issues: Issue[]): void {
           rule: 'core.item-plan',
           message: `Event "${item.kind}.${name}" sends "${acts}" when overdue, which is not another event of "${item.kind}"; name one of its events.`,
         });
+      }
+      for (const joined of event.requires ?? []) {
+        if (joined === name || !Object.hasOwn(item.events, joined)) {
+          issues.push({
+            code: 'unknown-event',
+            path: [...path, 'events', name, 'requires'],
+            rule: 'core.item-requires',
+            message: `Event "${item.kind}.${name}" requires "${joined}", which is not another event of "${item.kind}"; name one of its events.`,
+          });
+        }
       }
       for (const state of [...event.from, event.to]) {
         if (!states.has(state)) {
@@ -315,6 +338,18 @@ export function buildProgram(draft: Draft): Program {
   checkTracks(draft, issues);
   checkSteps(draft, issues);
   checkItems(draft, issues);
+  for (const how of ['cancel', 'close'] as const) {
+    for (const role of draft.ending?.[how]?.by ?? []) {
+      if (!(role in draft.roles)) {
+        issues.push({
+          code: 'unknown-role',
+          path: ['ending', how, 'by'],
+          rule: 'core.known-role',
+          message: `"run.${how}" names role "${role}", which the program does not declare in .roles(...).`,
+        });
+      }
+    }
+  }
   const known = new Set(draft.steps.map((step) => step.id));
   (draft.target ?? []).forEach((step, i) => {
     if (!known.has(step)) {
@@ -347,5 +382,6 @@ export function buildProgram(draft: Draft): Program {
     ),
     schedule,
     target: draft.target === undefined ? undefined : Object.freeze([...draft.target]),
+    ...(draft.ending ? { ending: Object.freeze({ ...draft.ending }) } : {}),
   }) as Program;
 }

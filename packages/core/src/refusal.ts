@@ -43,7 +43,8 @@ export type RefusalCode =
   | 'invalid-actor'
   | 'unknown-item'
   | 'already-applied'
-  | 'idempotency-key-reused';
+  | 'idempotency-key-reused'
+  | 'ended';
 
 /**
  * A refused event: a `MaslulError` whose `code` is a {@link RefusalCode}, with the path of the

@@ -47,11 +47,12 @@ export type Schema = z.ZodType;
  *   actor: { id: 'shaping-committee', roles: ['shapingCommittee'] },
  *   workingDay: true,
  *   fixed: {},
+ *   dates: { S0: { started: '2026-09-07', finished: '2026-09-07' } },
  * };
  * ```
  * @category Rules
  */
-export interface RuleInput<P> {
+export interface RuleInput<P, Step extends string = string> {
   readonly payload: P;
   readonly recorded: { readonly [step: string]: unknown };
   /** The plain date of the event being checked, in the calendar's time zone. */
@@ -67,6 +68,30 @@ export interface RuleInput<P> {
    * say "no application after the published deadline".
    */
   readonly fixed: { readonly [step: string]: PlainDate };
+  /**
+   * The recorded dates of the steps declared before this one, by step id (a one-time step's
+   * `started` and `finished` are the day it was recorded), so a rule can say "the review is at
+   * least 5 days after the call closed". A step not recorded yet is absent; a step the program
+   * does not declare before this one does not compile.
+   */
+  readonly dates: { readonly [K in Step]?: StepDates };
+}
+
+/**
+ * The recorded dates of a step, as rules see them: when it started and when it finished (the
+ * same day for a milestone, meeting, review or decision).
+ *
+ * @example
+ * ```ts
+ * import type { StepDates } from '@maslul/core';
+ *
+ * const closed: StepDates = { started: '2027-03-01', finished: '2027-03-31' };
+ * ```
+ * @category Rules
+ */
+export interface StepDates {
+  readonly started?: PlainDate | undefined;
+  readonly finished?: PlainDate | undefined;
 }
 
 /**
@@ -86,10 +111,10 @@ export interface RuleInput<P> {
  * ```
  * @category Rules
  */
-export interface Rule<P = unknown> {
+export interface Rule<P = unknown, Step extends string = string> {
   readonly id: string;
   readonly reason: Label;
-  readonly check: (input: RuleInput<P>) => boolean;
+  readonly check: (input: RuleInput<P, Step>) => boolean;
 }
 
 /**
@@ -140,7 +165,7 @@ export interface StepOptions<
   /** The payload recording it needs (for a span: finishing it). */
   readonly payload?: P;
   /** Rules checked when it is recorded. */
-  readonly rules?: readonly Rule<P extends Schema ? z.output<P> : undefined>[] | undefined;
+  readonly rules?: readonly Rule<P extends Schema ? z.output<P> : undefined, Ref>[] | undefined;
   /**
    * `'record'`: when it is overdue (its window closed unrecorded), the timer worker records it
    * by `TIMER_ACTOR` (a span is finished): an application window that closes by itself. Name

@@ -1,4 +1,5 @@
-import { type Label, labelIn, type Plan, type PlannedStep } from '@maslul/timing';
+import type { Plan, PlannedStep } from '@maslul/timing';
+import { type Label, labelIn } from '@maslul/timing/names';
 
 /**
  * What an export may know of the program beyond the plan: the kind and label of each step, the

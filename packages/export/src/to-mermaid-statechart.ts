@@ -1,12 +1,12 @@
+import type { Dependency } from '@maslul/timing';
 import {
-  type Dependency,
   itemCreateType,
   itemEventType,
   type Label,
   labelIn,
   spanFinishType,
   spanStartType,
-} from '@maslul/timing';
+} from '@maslul/timing/names';
 
 /**
  * One step as {@link toMermaidStatechart} reads it: its kind (a `'span'` is started then

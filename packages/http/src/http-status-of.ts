@@ -36,7 +36,6 @@ type ServerErrorCode =
   // a program, calendar, clock or export the server was built with
   | 'clock-backwards'
   | 'cycle'
-  | 'duplicate-deadline-id'
   | 'duplicate-item'
   | 'duplicate-step'
   | 'duplicate-track'
@@ -50,9 +49,6 @@ type ServerErrorCode =
   | 'invalid-advance'
   | 'invalid-calendar'
   | 'invalid-calendar-id'
-  | 'invalid-deadline-at'
-  | 'invalid-deadline-id'
-  | 'invalid-deadlines'
   | 'invalid-dependency'
   | 'invalid-duration'
   | 'invalid-event'
@@ -86,7 +82,8 @@ type ServerErrorCode =
  * things stand (`rule-failed`, `not-now`, `waiting`, `future-event`, `before-start`) are 422:
  * sending the same request again will not help until the instance moves on or the content
  * changes. 409 is kept for writes that lost a race or collide with what is stored
- * (`version-conflict`, `instance-exists`, `already-applied`): read again, then retry. 500 is for
+ * (`version-conflict`, `instance-exists`, `already-applied`): read again, then retry; and for a
+ * run that was cancelled or closed (`ended`), which takes no more events. 500 is for
  * what no request can cause or fix: stored data, the server's own program, calendar and options.
  */
 export const STATUS = {
@@ -108,6 +105,8 @@ export const STATUS = {
   'version-conflict': 409,
   'instance-exists': 409,
   'already-applied': 409,
+  // The run was cancelled or closed: no request will change that.
+  ended: 409,
   'body-too-large': 413,
   'unsupported-media-type': 415,
   'rule-failed': 422,
@@ -133,7 +132,6 @@ export const STATUS = {
   // The program, calendar, clock or export it was built with.
   'clock-backwards': 500,
   cycle: 500,
-  'duplicate-deadline-id': 500,
   'duplicate-item': 500,
   'duplicate-step': 500,
   'duplicate-track': 500,
@@ -147,9 +145,6 @@ export const STATUS = {
   'invalid-advance': 500,
   'invalid-calendar': 500,
   'invalid-calendar-id': 500,
-  'invalid-deadline-at': 500,
-  'invalid-deadline-id': 500,
-  'invalid-deadlines': 500,
   'invalid-dependency': 500,
   'invalid-duration': 500,
   'invalid-event': 500,

@@ -198,9 +198,14 @@ export const listQuery = z.strictObject({
     example: 'kehila-metiva',
   }),
   status: z
-    .enum(['running', 'done'], { error: 'give "running" or "done"' })
+    .enum(['running', 'done', 'cancelled', 'closed'], {
+      error: 'give "running", "done", "cancelled" or "closed"',
+    })
     .optional()
-    .openapi({ description: 'Only instances running, or done (every track finished)' }),
+    .openapi({
+      description:
+        'Only instances running, done (every track finished), cancelled or closed (ended by run.cancel or run.close)',
+    }),
   overdue: z.enum(['true', 'false'], { error: 'give "true" or "false"' }).optional().openapi({
     description: '"true": only instances with a step overdue now; "false": only those with none',
   }),
@@ -226,7 +231,7 @@ export const instanceSummarySchema = z
     program: z.object({ id: z.string(), version: z.number() }),
     start: z.string(),
     version: z.number().openapi({ description: 'The seq of the last stored event' }),
-    status: z.enum(['running', 'done']),
+    status: z.enum(['running', 'done', 'cancelled', 'closed']),
     current: currentSchema,
     overdue: z
       .array(z.string())

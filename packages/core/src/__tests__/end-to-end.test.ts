@@ -108,7 +108,9 @@ describe('the sample program, end to end on a simulated clock', () => {
         if (!result.ok) throw result.refusal;
         // Every deadline still planned is of a step not finished, at the start of its day.
         for (const deadline of result.deadlines) {
-          expect(instance.schedule().plan.steps[deadline.step]?.recorded.finish).toBeFalsy();
+          const steps: Record<string, { recorded: { finish: boolean } }> =
+            instance.schedule().plan.steps;
+          expect(steps[deadline.step]?.recorded.finish).toBeFalsy();
           expect(new Date(deadline.at).toISOString().slice(11)).toMatch(/^\d\d:00:00.000Z$/);
         }
         keep(result.deadlines);

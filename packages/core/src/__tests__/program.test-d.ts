@@ -6,6 +6,7 @@ import { createManualClock } from '../clock.js';
 import { defineProgram } from '../define-program.js';
 import type { ProgramEvent } from '../events.js';
 import { createInstance } from '../instance.js';
+import type { StepDates } from '../types.js';
 import { sample, steering } from './sample-program.js';
 
 const roles = { manager: { label: 'Manager' }, steering: { label: 'Steering' } } as const;
@@ -225,6 +226,64 @@ describe('defineProgram types', () => {
           ],
         }),
     );
+    one().item('action', twoStates, (i) =>
+      i
+        .event('review', { label: 'R', by: ['manager'], from: ['open'], to: 'open' })
+        .event('close', {
+          label: 'C',
+          by: ['manager'],
+          from: ['open'],
+          to: 'done',
+          // @ts-expect-error 38. a join requires an event the item kind does not have
+          requires: ['review', 'approve'],
+        }),
+    );
+    one().item('action', twoStates, (i) =>
+      i.event('close', {
+        label: 'C',
+        by: ['manager'],
+        from: ['open'],
+        to: 'done',
+        // @ts-expect-error 39. a join requires the event itself (only earlier ones may be joined)
+        requires: ['close'],
+      }),
+    );
+    one().item('action', twoStates, (i) =>
+      i.event('close', {
+        label: 'C',
+        by: ['manager'],
+        from: ['open'],
+        to: 'done',
+        rules: [
+          {
+            id: 'R2',
+            reason: 'after a',
+            check: ({ date, dates }) => {
+              expectTypeOf(dates.a).toEqualTypeOf<StepDates | undefined>();
+              // @ts-expect-error 40. an item rule reads the date of a step the program does not have
+              return dates.launch?.finished !== undefined && date > dates.launch.finished;
+            },
+          },
+        ],
+      }),
+    );
+    base().track('t', 'T', (t) =>
+      t
+        .milestone('a', { label: 'A', by: ['manager'] })
+        .milestone('b', {
+          label: 'B',
+          by: ['manager'],
+          rules: [
+            {
+              id: 'R3',
+              reason: 'after a',
+              // @ts-expect-error 41. a step rule reads the date of a step not declared before it
+              check: ({ dates }) => dates.a?.finished !== undefined && dates.c !== undefined,
+            },
+          ],
+        })
+        .milestone('c', { label: 'C', by: ['manager'] }),
+    );
     one().item(
       'action',
       {
@@ -344,5 +403,28 @@ describe('defineProgram types', () => {
       // @ts-expect-error a step acts only by recording itself
       t.milestone('decide', { label: 'Decide', by: ['manager'], onOverdue: 'finish' }),
     );
+  });
+
+  it('types the ending of a run', () => {
+    const endable = defineProgram('e', { version: 1, label: 'E' })
+      .roles({ board: { label: 'B' } })
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['board'] }))
+      .ending({ cancel: { by: ['board'] } })
+      .build();
+    const instance = createInstance(endable, {
+      start: '2027-01-04',
+      clock: createManualClock('2027-01-04T09:00:00Z'),
+    });
+    const board = { id: 'b', roles: ['board'] } as const;
+    instance.send({ type: 'run.cancel', payload: { reason: 'cut' } }, { actor: board });
+    // @ts-expect-error 42. ending a run needs a reason
+    instance.send({ type: 'run.cancel' }, { actor: board });
+    // @ts-expect-error 43. a way of ending the program does not declare
+    instance.send({ type: 'run.close', payload: { reason: 'over' } }, { actor: board });
+    defineProgram('e', { version: 1, label: 'E' })
+      .roles({ board: { label: 'B' } })
+      .track('t', 'T', (t) => t.milestone('a', { label: 'A', by: ['board'] }))
+      // @ts-expect-error 44. an ending by a role the program does not declare
+      .ending({ cancel: { by: ['mayor'] } });
   });
 });

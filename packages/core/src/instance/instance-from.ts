@@ -1,5 +1,6 @@
 import { dateIn, type Instant, mondayToFriday, type Plan, solve, statusAt } from '@maslul/timing';
-import { deadlinesOf } from '../deadlines.js';
+import { type Deadline, deadlinesOf } from '../deadlines.js';
+import { endedRefusal } from '../ending.js';
 import { type MachineEvent, type ProgramEvent, targetOf } from '../events.js';
 import { rolesRefusal } from '../guards.js';
 import { idIssue } from '../ids.js';
@@ -61,11 +62,15 @@ export function instanceFrom<P extends Program>(
     return solved;
   };
   const plan = (): Plan => planOf(state);
+  // An ended run has no deadlines: the runtime's diff removes its stored timers.
+  const deadlinesAt = (of: State): readonly Deadline[] =>
+    of.current.context.ended
+      ? []
+      : deadlinesOf(planOf(of), () => actsOf(program, of.current.context), calendar);
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
   const views = {
     snapshot: (at: State) => snapshotOf(program, start, at, keys),
-    deadlines: (at: State) =>
-      deadlinesOf(planOf(at), () => actsOf(program, at.current.context), calendar),
+    deadlines: (at: State) => deadlinesAt(at),
   };
   // States are immutable: the result keeps the one it was made in.
   const accepted = (entry: LogEntry, duplicate: boolean): SendResult =>
@@ -110,6 +115,12 @@ export function instanceFrom<P extends Program>(
     }
     const actorProblem = checkActor(sendOptions?.actor);
     if (actorProblem) return { ok: false, refusal: actorProblem };
+    const ended = state.current.context.ended;
+    if (ended)
+      return {
+        ok: false,
+        refusal: endedRefusal(ended, String((event as { type?: unknown })?.type)),
+      };
     const instant = instantOf(sendOptions.at, clock);
     if (instant instanceof Refusal) return { ok: false, refusal: instant };
     const raw = event as { type: string; payload?: unknown; item?: string };
@@ -188,9 +199,11 @@ export function instanceFrom<P extends Program>(
     },
     schedule: (at?: Instant) => {
       const solved = plan() as Plan<StepIdOf<P>>;
+      const ended = state.current.context.ended;
+      if (ended) return { plan: solved, status: statusAt(solved, ended.date), ended };
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
-    deadlines: () => deadlinesOf(plan(), () => actsOf(program, state.current.context), calendar),
+    deadlines: () => deadlinesAt(state),
     history: () => [...log],
     refusals: () => [...refusals],
     forecast: (forecastOptions) => {

@@ -77,6 +77,7 @@ export function specOf(
   | { readonly by: readonly string[]; readonly rules: readonly { id: string; reason: Label }[] }
   | undefined {
   if ('step' in target) return (program.steps as Record<string, StepDefinition>)[target.step];
+  if ('ending' in target) return { by: program.ending?.[target.ending]?.by ?? [], rules: [] };
   const item = (program.items as Record<string, ItemDefinition>)[target.kind];
   return target.event === 'create' ? item?.create : item?.events[target.event];
 }

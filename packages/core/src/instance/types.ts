@@ -1,6 +1,7 @@
 import type { Instant, PlainDate, Plan, StepStatus, WorkCalendar } from '@maslul/timing';
 import type { Clock } from '../clock.js';
 import type { Deadline } from '../deadlines.js';
+import type { RunEnding } from '../ending.js';
 import type { ProgramEvent } from '../events.js';
 import type { InstanceForecast, InstanceForecastOptions } from '../instance-forecast.js';
 import type { Program } from '../program.js';
@@ -138,13 +139,16 @@ export interface ProgramInstance<P extends Program = Program> {
    * The plan from the facts so far, with each step's status at an instant (now by default): the
    * program's steps, and the series of planned item events (`<item>.<event>`, with the item event
    * they are planned from) once that is recorded. Those ids are not in the type: read them
-   * through a `Plan` of string ids (`(plan as Plan).steps['team-social.meet']`).
+   * through a `Plan` of string ids (`(plan as Plan).steps['team-social.meet']`). A run that was
+   * cancelled or closed plans nothing more: `ended` says how, and the statuses are those of its
+   * last day (what was not done stays as it stood then, never overdue later).
    */
   schedule(at?: Instant): {
     readonly plan: Plan<StepIdOf<P>>;
     readonly status: Record<StepIdOf<P>, StepStatus>;
+    readonly ended?: RunEnding | undefined;
   };
-  /** The deadlines of the steps not finished yet. */
+  /** The deadlines of the steps not finished yet; none once the run is cancelled or closed. */
   deadlines(): readonly Deadline[];
   /** The events accepted by this instance object, with their rule traces. */
   history(): readonly LogEntry[];

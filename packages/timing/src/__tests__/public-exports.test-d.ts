@@ -103,3 +103,23 @@ test('@maslul/timing/rrule exports these types', () => {
   type Named = [entry2.RRuleSeries];
   expectTypeOf<Named>().not.toBeNever();
 });
+
+// @maslul/timing/names
+import type * as entry3 from '../names/index.js';
+
+test('@maslul/timing/names exports exactly these values', () => {
+  expectTypeOf<keyof typeof entry3>().toEqualTypeOf<
+    | 'itemCreateType'
+    | 'itemEventType'
+    | 'labelIn'
+    | 'spanFinishType'
+    | 'spanStartType'
+    | 'splitEventType'
+    | 'toEpoch'
+  >();
+});
+
+test('@maslul/timing/names exports these types', () => {
+  type Named = [entry3.Instant, entry3.Label];
+  expectTypeOf<Named>().not.toBeNever();
+});
