@@ -4,7 +4,8 @@ import * as z from 'zod';
 
 // A municipal community-grants call. The application window closes by itself on its published
 // date; each application is an item: checked for eligibility when it is created, reviewed twice
-// (finance and community), sent back for one revision at most, granted or refused; a refusal
+// (finance and community, joined with `requires`), sent back for one revision at most, granted or
+// refused; a refusal
 // opens a 14-day appeal window that expires by itself; a grant plans six monthly reports, and a
 // missed report escalates 10 working days later. The timer worker records what expires and
 // escalates, as the actor `maslul.timer` of role `system`.
@@ -19,22 +20,6 @@ const application = z.strictObject({
   /** The nonprofit's registration number (amutah), nine digits starting 58. */
   nonprofit: z.string(),
 });
-
-type Events = { readonly [event: string]: { readonly date: string } | undefined };
-
-/** Both reviews are in, and after the last resubmission if there was one. */
-const reviewed = (events: Events): boolean => {
-  const since = events.resubmit?.date ?? '';
-  const finance = events.financeReview?.date;
-  const community = events.communityReview?.date;
-  return finance !== undefined && community !== undefined && finance >= since && community >= since;
-};
-
-const bothReviews = {
-  id: 'R1',
-  reason: 'Both reviews (finance and community) are in, after the last resubmission',
-  check: ({ item }: { item: { events: Events } }) => reviewed(item.events),
-};
 
 export const grants = defineProgram('community-grants', { version: 1, label: 'Community grants' })
   .roles({
@@ -111,8 +96,9 @@ export const grants = defineProgram('community-grants', { version: 1, label: 'Co
           by: ['committee'],
           from: ['submitted'],
           to: 'revising',
+          // Both reviews, since the application last came in (a resubmission needs fresh ones).
+          requires: ['financeReview', 'communityReview'],
           rules: [
-            bothReviews,
             {
               id: 'R2',
               reason: 'An application is sent back for revision once at most',
@@ -131,14 +117,14 @@ export const grants = defineProgram('community-grants', { version: 1, label: 'Co
           by: ['committee'],
           from: ['submitted'],
           to: 'granted',
-          rules: [bothReviews],
+          requires: ['financeReview', 'communityReview'],
         })
         .event('refuse', {
           label: 'Refused',
           by: ['committee'],
           from: ['submitted'],
           to: 'refused',
-          rules: [bothReviews],
+          requires: ['financeReview', 'communityReview'],
         })
         .event('appealExpired', {
           label: 'Appeal window expired',
@@ -187,4 +173,6 @@ export const grants = defineProgram('community-grants', { version: 1, label: 'Co
           },
         }),
   )
+  // The office may cancel a call (the budget is cut) or close it when its grants are done.
+  .ending({ cancel: { by: ['office'] }, close: { by: ['office'] } })
   .build();

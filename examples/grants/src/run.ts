@@ -6,7 +6,7 @@ import { createPGliteStore } from '@maslul/store/pglite';
 import { israelCalendar } from '@maslul/timing/israel';
 import { authenticate } from './people.js';
 import { grants } from './program.js';
-import { END, type ScriptEvent, script } from './script.js';
+import { END, NORTH, north, type ScriptEvent, script } from './script.js';
 
 /** The call's instance id. */
 export const ID = 'grants-2027';
@@ -78,13 +78,17 @@ export async function runGrants(): Promise<GrantsRun> {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
-  const created = await call('POST', '/instances', 'rina', { id: ID, start: START });
-  log(START, `office   starts "${ID}" (HTTP ${created.status})`);
+  for (const id of [ID, NORTH]) {
+    const created = await call('POST', '/instances', 'rina', { id, start: START });
+    log(START, `office   starts "${id}" (HTTP ${created.status})`);
+  }
 
   const send = async (event: ScriptEvent) => {
-    const { day, actor, ...body } = event;
-    const { status, body: answer } = await call('POST', `/instances/${ID}/events`, actor, body);
-    const name = `${body.type}${body.item ? ` "${body.item}"` : ''}`;
+    const { day, actor, instance = ID, ...body } = event;
+    const path = `/instances/${instance}/events`;
+    const { status, body: answer } = await call('POST', path, actor, body);
+    const where = instance === ID ? '' : ` [${instance}]`;
+    const name = `${body.type}${body.item ? ` "${body.item}"` : ''}${where}`;
     if (status === 201) log(day, `${actor.padEnd(8)} ${name}`);
     else {
       const error = answer.error as { code: string; issues: { rule: string }[]; message: string };
@@ -93,13 +97,15 @@ export async function runGrants(): Promise<GrantsRun> {
     }
   };
 
+  // Both calls' events in day order (a stable sort keeps each day's own order).
+  const events = [...script, ...north].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   let day = START;
   let next = 0;
   while (day <= END) {
     clock.advanceTo(morning(day));
     await worker.runDue();
-    for (; next < script.length && script[next]?.day === day; next++) {
-      await send(script[next] as ScriptEvent);
+    for (; next < events.length && events[next]?.day === day; next++) {
+      await send(events[next] as ScriptEvent);
     }
     day = nextDay(day);
   }

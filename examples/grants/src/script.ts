@@ -4,6 +4,8 @@
 /** One event of the run, sent through the HTTP API. */
 export interface ScriptEvent {
   readonly day: string;
+  /** The call it is sent to: the main call unless named. */
+  readonly instance?: string;
   readonly actor: string;
   readonly type: string;
   readonly item?: string;
@@ -72,6 +74,35 @@ export const script: readonly ScriptEvent[] = [
   report('2027-08-12'),
   report('2027-09-12'),
   report('2027-10-12'),
+  // All six reports are in: the office closes the call.
+  {
+    day: '2027-10-20',
+    actor: 'rina',
+    type: 'run.close',
+    payload: { reason: 'Every grant has reported' },
+  },
+  // Refused: the call is closed.
+  { day: '2027-10-21', actor: 'noa', type: 'application.report', item: 'garden' },
+];
+
+/** A second call, for the northern district, that the council's budget cut cancels. */
+export const NORTH = 'grants-2027-north';
+
+/** The northern call's events: one application, the cancellation, and one refused after it. */
+export const north: readonly ScriptEvent[] = [
+  { day: '2027-03-01', instance: NORTH, actor: 'rina', type: 'window.start' },
+  {
+    ...apply('2027-03-03', 'dalia', 'orchard', 'Orchard', 20_000, '580555111'),
+    instance: NORTH,
+  },
+  {
+    day: '2027-03-15',
+    instance: NORTH,
+    actor: 'rina',
+    type: 'run.cancel',
+    payload: { reason: 'The council cut the budget' },
+  },
+  { ...apply('2027-03-16', 'avi', 'bench', 'Benches', 3_000, '580987654'), instance: NORTH },
 ];
 
 /** The last simulated day of the run. */

@@ -48,8 +48,22 @@ export function eventKindsOf(program: Program): ReadonlyMap<string, EventKind> {
       add({ type: itemEventType(item.kind, name), label, by, payload, item: true });
     }
   }
+  // Ending a run: `run.cancel` and `run.close`, each with a reason, where the program declares it.
+  for (const [type, how, label] of ENDINGS) {
+    const by = program.ending?.[how]?.by;
+    if (by) add({ type, label, by, payload: ENDING_PAYLOAD, item: false });
+  }
   return kinds;
 }
+
+/** The reserved events that end a run, the way each ends it, and its label. */
+const ENDINGS = [
+  ['run.cancel', 'cancel', { en: 'Cancel the run', he: 'ביטול התוכנית' }],
+  ['run.close', 'close', { en: 'Close the run', he: 'סגירת התוכנית' }],
+] as const;
+
+/** Why the run ends: the payload of `run.cancel` and `run.close`. */
+const ENDING_PAYLOAD = z.strictObject({ reason: z.string().trim().min(1) });
 
 function variantOf(kind: EventKind) {
   const roles = kind.by.map((role) => `"${role}"`).join(', ');

@@ -187,6 +187,18 @@ export const scheduleBody = z
       order: z.array(z.string()).readonly(),
     }),
     status: z.record(z.string(), z.enum(['done', 'in-progress', 'upcoming', 'open', 'overdue'])),
+    ended: z
+      .object({
+        status: z.enum(['cancelled', 'closed']),
+        reason: z.string(),
+        date: z.string(),
+        by: z.string(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'How the run ended (run.cancel or run.close), when it has: the statuses are as of that date, and it plans nothing more',
+      }),
   })
   .openapi('Schedule');
 

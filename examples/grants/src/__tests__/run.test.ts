@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GrantsRun, ID, runGrants } from '../run.js';
+import { NORTH } from '../script.js';
 
 let run: GrantsRun;
 beforeAll(async () => {
@@ -27,7 +28,8 @@ describe('the community-grants call, end to end on PGlite through the HTTP API',
   });
 
   it('decides only once both reviews are in, after the one resubmission', () => {
-    expect(line('2027-03-10  council')).toContain('refused (HTTP 422, R1)');
+    expect(line('2027-03-10  council')).toContain('refused (HTTP 422, core.requires)');
+    expect(line('2027-03-10  council')).toContain('"application.communityReview"');
     expect(line('2027-04-12  council  application.grant')).toBe(
       '2027-04-12  council  application.grant "garden"',
     );
@@ -54,7 +56,9 @@ describe('the community-grants call, end to end on PGlite through the HTTP API',
     expect(run.lines.filter((l) => l.includes('escalate'))).toEqual([
       '2027-06-28  timer    records application.escalate of "garden"',
     ]);
-    expect(run.lines.filter((l) => l.includes('application.report')).length).toBe(6);
+    expect(
+      run.lines.filter((l) => l.includes('application.report') && !l.includes('refused')).length,
+    ).toBe(6);
   });
 
   it('leaves no pending deadline of the garden reports: all six are in', async () => {
@@ -65,5 +69,37 @@ describe('the community-grants call, end to end on PGlite through the HTTP API',
     };
     expect(schedule.plan.steps['garden.report']?.recorded.finish).toBe(true);
     expect(schedule.plan.steps['choir.appeal']?.recorded.finish).toBe(true);
+  });
+
+  it('closes the call when every grant has reported, and refuses what comes after (HTTP 409)', async () => {
+    expect(line('2027-10-20  rina')).toBe('2027-10-20  rina     run.close');
+    expect(line('2027-10-21  noa')).toContain('refused (HTTP 409, core.ended)');
+    const instance = (await get(`/instances/${ID}`)) as { deadlines: unknown[] };
+    expect(instance.deadlines).toEqual([]);
+  });
+
+  it('cancels the northern call: no deadline of it fires, and nothing is taken after', async () => {
+    expect(line('2027-03-15  rina')).toBe(`2027-03-15  rina     run.cancel [${NORTH}]`);
+    expect(line('2027-03-16  avi')).toContain(`[${NORTH}] refused (HTTP 409, core.ended)`);
+    const schedule = (await get(`/instances/${NORTH}/schedule`)) as {
+      ended?: { status: string; reason: string; date: string; by: string };
+    };
+    expect(schedule.ended).toEqual({
+      status: 'cancelled',
+      reason: 'The council cut the budget',
+      date: '2027-03-15',
+      by: 'rina',
+    });
+    const history = (await get(`/instances/${NORTH}/history`)) as {
+      entries: { type: string; actor: { id: string } }[];
+    };
+    // Its window would have closed by itself on 1 April: cancelled, it never does.
+    expect(history.entries.map((e) => e.type)).toEqual([
+      'window.start',
+      'application.create',
+      'run.cancel',
+    ]);
+    const listed = (await get('/instances?status=cancelled')) as { instances: { id: string }[] };
+    expect(listed.instances.map((i) => i.id)).toEqual([NORTH]);
   });
 });

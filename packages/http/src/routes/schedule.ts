@@ -59,8 +59,8 @@ export function scheduleRoutes(
   app.openapi(schedule, async (c) => {
     const { id } = c.req.valid('param');
     const { at } = c.req.valid('query');
-    const { plan, status } = (await runtime.open(id)).schedule(at);
-    return c.json({ plan, status }, 200);
+    const { plan, status, ended } = (await runtime.open(id)).schedule(at);
+    return c.json(ended ? { plan, status, ended } : { plan, status }, 200);
   });
   if (!exportCalendar) {
     // Not in the document: the route is there only to say why there is no calendar.
