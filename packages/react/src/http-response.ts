@@ -9,6 +9,7 @@ const REFUSAL_CODES = {
   'invalid-payload': true,
   'rule-failed': true,
   'rule-error': true,
+  ended: true,
   'not-now': true,
   waiting: true,
   'invalid-instant': true,
