@@ -136,6 +136,11 @@ const withDeadlines = median(
   of('runtime send, reading deadlines').map((t, i) => (of('bare XState actor')[i] as number) / t),
 );
 console.log(`ratio runtime-with-deadlines-over-bare-xstate ${withDeadlines.toFixed(2)}`);
-const target = ratio('bare XState actor') >= 0.5 ? 'ok' : 'MISSED';
-console.log(`target runtime-over-bare-xstate 0.5 ${target}`);
+// The targets of #15: the runtime at least as fast as the bare actor, and 0.8 of it when every
+// event's deadlines are read.
+const target = ratio('bare XState actor') >= 1 ? 'ok' : 'MISSED';
+console.log(`target runtime-over-bare-xstate 1.0 ${target}`);
+console.log(
+  `target runtime-with-deadlines-over-bare-xstate 0.8 ${withDeadlines >= 0.8 ? 'ok' : 'MISSED'}`,
+);
 if (sink <= 0) throw new Error('nothing ran');
