@@ -36,6 +36,7 @@ const en = {
   held: (n: number, count: number) => `${n} of ${count} held`,
   statuses: {
     done: 'Done',
+    skipped: 'Skipped',
     'in-progress': 'In progress',
     open: 'Open',
     overdue: 'Overdue',
@@ -144,6 +145,7 @@ const he: Messages = {
   held: (n, count) => `${n} מתוך ${count} התקיימו`,
   statuses: {
     done: 'בוצע',
+    skipped: 'דולג',
     'in-progress': 'בביצוע',
     open: 'פתוח לביצוע',
     overdue: 'באיחור',

@@ -2,7 +2,8 @@ import { defineProgram } from '@maslul/core';
 import { about, exactly } from '@maslul/timing';
 import * as z from 'zod';
 
-// A municipal community-grants call. The application window closes by itself on its published
+// A municipal community-grants call. An information evening for applicants is held, or skipped
+// with a reason (an optional step). The application window closes by itself on its published
 // date; each application is an item: checked for eligibility when it is created, reviewed twice
 // (finance and community, joined with `requires`), sent back for one revision at most, granted or
 // refused; a refusal
@@ -31,6 +32,12 @@ export const grants = defineProgram('community-grants', { version: 1, label: 'Co
   })
   .track('call', 'The call', (t) =>
     t
+      // Held when the call is new; the office may skip it (`briefing.skip`, with the reason).
+      .meeting('briefing', {
+        label: 'Information evening for applicants',
+        by: ['office'],
+        optional: true,
+      })
       .span('window', {
         label: 'Application window',
         by: ['office', 'system'],

@@ -40,6 +40,13 @@ const report = (day: string): ScriptEvent => ({
 });
 
 export const script: readonly ScriptEvent[] = [
+  // The call is last year's again: the office skips the information evening, saying why.
+  {
+    day: '2027-03-01',
+    actor: 'rina',
+    type: 'briefing.skip',
+    payload: { reason: 'The guidelines are the same as last year' },
+  },
   { day: '2027-03-01', actor: 'rina', type: 'window.start' },
   apply('2027-03-02', 'noa', 'garden', 'Community garden', 40_000, '580123456'),
   // Refused by E1: more than the most a grant may ask for.
@@ -90,6 +97,8 @@ export const NORTH = 'grants-2027-north';
 
 /** The northern call's events: one application, the cancellation, and one refused after it. */
 export const north: readonly ScriptEvent[] = [
+  // A new call in the north: its information evening is held.
+  { day: '2027-03-01', instance: NORTH, actor: 'rina', type: 'briefing' },
   { day: '2027-03-01', instance: NORTH, actor: 'rina', type: 'window.start' },
   {
     ...apply('2027-03-03', 'dalia', 'orchard', 'Orchard', 20_000, '580555111'),

@@ -4,6 +4,7 @@ import {
   type PlainDate,
   spanFinishType,
   spanStartType,
+  stepSkipType,
 } from '@maslul/timing';
 import { and, assign, setup } from 'xstate';
 import {
@@ -19,6 +20,7 @@ import {
   judged,
   type Phase,
   parsePayload,
+  skipVerdict,
   stepVerdict,
   type Verdict,
 } from './guards.js';
@@ -30,7 +32,7 @@ import type { StepDefinition } from './types.js';
 
 /**
  * What the machine remembers of a step: when it started and finished, the occurrences of a
- * series, and the last payload recorded (a span's finish payload).
+ * series, the last payload recorded (a span's finish payload), and whether it was skipped.
  *
  * @example
  * ```ts
@@ -45,6 +47,11 @@ export interface StepRecord {
   readonly finished?: PlainDate;
   readonly occurrences?: readonly PlainDate[];
   readonly payload?: unknown;
+  /**
+   * Set when the step was skipped (`<id>.skip`): why, and who skipped it. `finished` is the day
+   * it was skipped, so what waits for the step goes on.
+   */
+  readonly skipped?: { readonly reason: string; readonly by: string };
 }
 
 /**
@@ -86,6 +93,13 @@ function record(
   else if (params.phase === 'finish') next = { ...previous, finished: event.date, payload: data };
   else next = { started: previous.started ?? event.date, finished: event.date, payload: data };
   return { ...context, steps: { ...context.steps, [params.step]: next } };
+}
+
+/** The record of a step skipped: settled on the day, with the reason and who gave it. */
+function recordSkip(context: ProgramContext, step: string, event: MachineEvent): ProgramContext {
+  const reason = (event.payload as { reason: string }).reason;
+  const next: StepRecord = { finished: event.date, skipped: { reason, by: event.actor?.id ?? '' } };
+  return { ...context, steps: { ...context.steps, [step]: next } };
 }
 
 function recordOccurrence(
@@ -165,7 +179,7 @@ const dataOfVerdict = (verdict: Verdict): unknown => (verdict.ok ? verdict.data 
 /**
  * Compiles a program to a plain XState v5 machine: one parallel region per track, a state per
  * step (a span has a second, `<id>:running`), a `done` state per track. A step's event is
- * taken when its track has reached it, the steps it waits for in other tracks are recorded, its
+ * taken when its track has reached it (an optional step's `<id>.skip` too, before it starts), the steps it waits for in other tracks are recorded, its
  * payload parses and its rules pass. Works with `createActor`, `xstate/graph` and the inspector.
  *
  * @param program - a program from `defineProgram(...).build()`
@@ -227,6 +241,12 @@ export function compile(program: Program) {
       events: {} as MachineEvent,
     },
     guards: {
+      skipAllowed: ({ context, event }, params: { step: string }) =>
+        judged(event, context, () =>
+          context.ended
+            ? { ok: false, refusal: endedRefusal(context.ended, event.type) }
+            : skipVerdict(program, steps[params.step] as StepDefinition, context, event),
+        ).ok,
       endAllowed: ({ context, event }) =>
         judged(event, context, () => endingVerdict(context, event)).ok,
       itemAllowed: ({ context, event }, params: { kind: string; event: string }) =>
@@ -240,6 +260,9 @@ export function compile(program: Program) {
     },
     actions: {
       recordEnding: assign(({ context, event }) => recordEnding(context, event)),
+      skip: assign(({ context, event }, params: { step: string }) =>
+        recordSkip(context, params.step, event),
+      ),
       recordItem: assign(({ context, event }, params: { kind: string; event: string }) =>
         recordItem(
           context,
@@ -322,6 +345,16 @@ export function compile(program: Program) {
               actions: { type: 'record', params },
             },
           },
+        };
+      }
+      // An optional step is skipped from its own state, before it starts: settled, and the
+      // track goes on.
+      if (definition.skip) {
+        const state = states[id] as { on: Record<string, unknown> };
+        state.on[stepSkipType(id)] = {
+          guard: { type: 'skipAllowed', params: { step: id } },
+          target: next,
+          actions: { type: 'skip', params: { step: id } },
         };
       }
     });

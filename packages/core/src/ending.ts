@@ -3,6 +3,7 @@ import type { ProgramContext } from './compile.js';
 import type { MachineEvent } from './events.js';
 import type { Verdict } from './guards.js';
 import type { Program } from './program.js';
+import { reasonVerdict } from './reason.js';
 import { type Refusal, refuse } from './refusal.js';
 
 /**
@@ -73,19 +74,7 @@ export function endedRefusal(ended: RunEnding, type: string): Refusal {
 /** The verdict on `run.cancel` or `run.close`: the run has not ended and a reason is given. */
 export function endingVerdict(context: ProgramContext, event: MachineEvent): Verdict {
   if (context.ended) return { ok: false, refusal: endedRefusal(context.ended, event.type) };
-  const reason = (event.payload as { reason?: unknown } | undefined)?.reason;
-  if (typeof reason !== 'string' || reason.trim() === '') {
-    return {
-      ok: false,
-      refusal: refuse(
-        'invalid-payload',
-        'core.ending-reason',
-        ['payload', 'reason'],
-        `"${event.type}" needs a reason: send { "reason": "…" } saying why the run ends.`,
-      ),
-    };
-  }
-  return { ok: true, data: { reason }, rules: [] };
+  return reasonVerdict(event, 'core.ending-reason', 'the run ends');
 }
 
 /** The context after a run ends. */

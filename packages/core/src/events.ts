@@ -25,7 +25,8 @@ export type EventWithPayload<T extends string, P> = [P] extends [undefined]
 /**
  * The events of a program's steps, inferred from its definition: a milestone, meeting, review or
  * decision `S1` is `{ type: 'S1', payload }`; a span `S2` is `S2.start` and
- * `{ type: 'S2.finish', payload }`; a series is `{ type: id, payload }` per occurrence.
+ * `{ type: 'S2.finish', payload }`; a series is `{ type: id, payload }` per occurrence; an
+ * optional step `S7` is also skipped by `{ type: 'S7.skip', payload: { reason } }`.
  *
  * @example
  * ```ts
@@ -101,11 +102,15 @@ export type EventOfItems<Items extends Record<string, ItemShape>> = {
  * @category Runtime
  */
 export type EventOfSteps<Steps extends Record<string, StepShape>> = {
-  [K in Extract<keyof Steps, string>]: Steps[K]['kind'] extends 'span'
-    ?
-        | { readonly type: `${K}.start`; readonly payload?: undefined }
-        | EventWithPayload<`${K}.finish`, Steps[K]['payload']>
-    : EventWithPayload<K, Steps[K]['payload']>;
+  [K in Extract<keyof Steps, string>]:
+    | (Steps[K]['kind'] extends 'span'
+        ?
+            | { readonly type: `${K}.start`; readonly payload?: undefined }
+            | EventWithPayload<`${K}.finish`, Steps[K]['payload']>
+        : EventWithPayload<K, Steps[K]['payload']>)
+    | (Steps[K] extends { readonly optional: true }
+        ? { readonly type: `${K}.skip`; readonly payload: { readonly reason: string } }
+        : never);
 }[Extract<keyof Steps, string>];
 
 /**
@@ -134,7 +139,7 @@ export interface MachineEvent {
 
 /** The step an event type belongs to and which part of it, or the item kind and event. */
 export type EventTarget =
-  | { readonly step: string; readonly phase: 'record' | 'start' | 'finish' }
+  | { readonly step: string; readonly phase: 'record' | 'start' | 'finish' | 'skip' }
   | { readonly kind: string; readonly event: string }
   | { readonly ending: EndingKind };
 
@@ -175,7 +180,9 @@ function readTarget(program: Program, type: string): EventTarget | undefined {
       ? { kind: step, event: phase }
       : undefined;
   }
-  if (own<{ kind: string }>(program.steps, step)?.kind !== 'span') return undefined;
+  const definition = own<{ kind: string; skip?: unknown }>(program.steps, step);
+  if (phase === 'skip') return definition?.skip ? { step, phase } : undefined;
+  if (definition?.kind !== 'span') return undefined;
   if (phase !== 'start' && phase !== 'finish') return undefined;
   return { step, phase };
 }

@@ -9,7 +9,10 @@ export function factsOf(program: Program, context: ProgramContext): Facts {
   const steps = program.steps as Record<string, StepDefinition>;
   for (const [id, record] of Object.entries(context.steps)) {
     const kind = steps[id]?.kind;
-    if (kind === 'series') {
+    if (record.skipped && record.finished !== undefined) {
+      // Settled on the day it was skipped, taking no time: what waits for it plans from then.
+      facts[id] = { start: record.finished, finish: record.finished, skipped: true };
+    } else if (kind === 'series') {
       facts[id] = {
         occurrences: record.occurrences ?? [],
         ...(record.finished !== undefined ? { finish: record.finished } : {}),

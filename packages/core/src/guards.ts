@@ -6,6 +6,7 @@ import type { ItemRule } from './item.js';
 import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
+import { reasonVerdict } from './reason.js';
 import { recordedDates, recordedPayloads } from './recorded.js';
 import { Refusal, refuse } from './refusal.js';
 import { firstFailing } from './rule-run.js';
@@ -53,7 +54,10 @@ export function waitingFor(program: Program, context: ProgramContext, step: stri
     const other = typeof dependency === 'string' ? dependency : dependency.step;
     const fromStart = typeof dependency === 'object' && dependency.from === 'start';
     const record = context.steps[other];
-    const met = fromStart ? record?.started !== undefined : record?.finished !== undefined;
+    // A skipped step is settled: what waits for its start or its finish goes on.
+    const met = fromStart
+      ? record?.started !== undefined || record?.skipped !== undefined
+      : record?.finished !== undefined;
     return met ? [] : [other];
   });
 }
@@ -115,19 +119,8 @@ export function stepVerdict(
   if (!parsed.success) {
     return { ok: false, refusal: invalidPayload(definition, event.type, parsed.error) };
   }
-  const waiting = waitingFor(program, context, definition.id);
-  if (waiting.length > 0) {
-    return {
-      ok: false,
-      refusal: refuse(
-        'waiting',
-        'core.after',
-        ['type'],
-        `"${definition.id}" waits for ${waiting.map((w) => `"${w}"`).join(', ')}, not recorded yet.`,
-        definition.id,
-      ),
-    };
-  }
+  const waiting = waitingRefusal(program, context, definition.id);
+  if (waiting) return { ok: false, refusal: waiting };
   if (phase === 'start' || definition.rules.length === 0) {
     return { ok: true, data: parsed.data, rules: NO_RULES };
   }
@@ -155,6 +148,54 @@ export function stepVerdict(
     };
   }
   return { ok: true, data: parsed.data, rules: definition.rules };
+}
+
+/** The refusal of an event whose step waits for steps not recorded yet, or undefined. */
+function waitingRefusal(
+  program: Program,
+  context: ProgramContext,
+  step: string,
+): Refusal | undefined {
+  const waiting = waitingFor(program, context, step);
+  if (waiting.length === 0) return undefined;
+  return refuse(
+    'waiting',
+    'core.after',
+    ['type'],
+    `"${step}" waits for ${waiting.map((w) => `"${w}"`).join(', ')}, not recorded yet.`,
+    step,
+  );
+}
+
+/** The refusal of a skip sent after its step started (a span running, a series begun). */
+function startedRefusal(definition: StepDefinition, type: string): Refusal {
+  return refuse(
+    'not-now',
+    'core.skip-before-start',
+    ['type'],
+    `"${type}" cannot be sent now: "${definition.id}" has started, and only a step not started yet may be skipped.`,
+    definition.id,
+  );
+}
+
+/**
+ * The guard of `<id>.skip`, reached when the track is at the optional step and it has not
+ * started: a reason is given, and the steps it waits for are recorded (its rules judge what is
+ * recorded, not a skip).
+ */
+export function skipVerdict(
+  program: Program,
+  definition: StepDefinition,
+  context: ProgramContext,
+  event: MachineEvent,
+): Verdict {
+  const given = reasonVerdict(event, 'core.skip-reason', `"${definition.id}" is skipped`);
+  if (!given.ok) return given;
+  if (context.steps[definition.id]?.started !== undefined) {
+    return { ok: false, refusal: startedRefusal(definition, event.type) };
+  }
+  const waiting = waitingRefusal(program, context, definition.id);
+  return waiting ? { ok: false, refusal: waiting } : given;
 }
 
 /** The guard of an item event: the item, its state, the joins, the payload, then the rules. */
@@ -202,18 +243,30 @@ export function itemVerdict(
 
 /**
  * Why a step's event was not taken when no guard judged it: its track is not at the step (a
- * payload that does not parse is named first, as for an event at its step).
+ * payload that does not parse is named first, as for an event at its step), or, for a skip, the
+ * step has started.
  */
 export function notAtStep(
   definition: StepDefinition,
-  phase: Phase,
+  phase: Phase | 'skip',
   event: { readonly type: string; readonly payload?: unknown },
   value: StateValue,
 ): Refusal {
-  const parsed = parsePayload(definition, phase, event.payload);
-  if (!parsed.success) return invalidPayload(definition, event.type, parsed.error);
   const region =
     typeof value === 'object' ? (value as Record<string, string>)[definition.track] : undefined;
+  if (phase === 'skip') {
+    return region === `${definition.id}:running`
+      ? startedRefusal(definition, event.type)
+      : refuse(
+          'not-now',
+          'core.track-order',
+          ['type'],
+          `"${event.type}" cannot be sent now: track "${definition.track}" is at "${region}"; a step is skipped when its track reaches it.`,
+          definition.id,
+        );
+  }
+  const parsed = parsePayload(definition, phase, event.payload);
+  if (!parsed.success) return invalidPayload(definition, event.type, parsed.error);
   return refuse(
     'not-now',
     'core.track-order',

@@ -16,6 +16,7 @@ export {
   MaslulError,
   spanFinishType,
   spanStartType,
+  stepSkipType,
 } from '@maslul/timing';
 export {
   type Clock,
@@ -28,7 +29,7 @@ export {
 } from './clock.js';
 export { compile, type ProgramContext, type ProgramMachine, type StepRecord } from './compile.js';
 export type { Deadline, DeadlineAct } from './deadlines.js';
-export { defineProgram, type ProgramBuilder, type TrackBuilder } from './define-program.js';
+export { defineProgram, type ProgramBuilder } from './define-program.js';
 export type {
   EndingKind,
   EndingOptions,
@@ -100,8 +101,10 @@ export type {
   StoredInstance,
 } from './store-port.js';
 export { deadlineKey, TIMER_ACTOR } from './timer-actor.js';
+export type { TrackBuilder } from './track-builder.js';
 export type {
   MilestoneOptions,
+  Optional,
   RoleDefinition,
   Rule,
   RuleInput,

@@ -6,9 +6,9 @@ import {
   type Schedule,
   type ScheduleDefinition,
 } from '@maslul/timing';
-import type { Draft } from './define-program.js';
 import type { EndingKind, EndingOptions } from './ending.js';
 import type { ItemDefinition, ItemShape } from './item.js';
+import type { Draft } from './track-builder.js';
 import type { RoleDefinition, StepDefinition, StepShape, TrackDefinition } from './types.js';
 
 /**
@@ -112,6 +112,26 @@ function checkSteps(draft: Draft, issues: Issue[]): void {
         });
       }
     });
+    (step.skip?.by ?? []).forEach((role, k) => {
+      if (!(role in draft.roles)) {
+        issues.push({
+          code: 'unknown-role',
+          path: [...path, 'optional', 'by', k],
+          rule: 'core.known-role',
+          step: step.id,
+          message: `Step "${step.id}" may be skipped by "${role}", which is not a role of this program.`,
+        });
+      }
+    });
+    if (step.skip?.by.length === 0) {
+      issues.push({
+        code: 'no-role',
+        path: [...path, 'optional', 'by'],
+        rule: 'core.roles',
+        step: step.id,
+        message: `Step "${step.id}" is optional but names no role that may skip it; give optional: true (its own roles) or optional: { by: [...] }.`,
+      });
+    }
     for (const dependency of step.after) {
       if (typeof dependency === 'object' && dependency.step === '') {
         issues.push({

@@ -12,7 +12,9 @@ export function recordedPayloads(context: ProgramContext): Record<string, unknow
 export function recordedDates(context: ProgramContext): Record<string, StepDates> {
   const dates: Record<string, StepDates> = {};
   for (const [step, record] of Object.entries(context.steps)) {
-    dates[step] = { started: record.started, finished: record.finished };
+    dates[step] = record.skipped
+      ? { started: undefined, finished: record.finished, skipped: true }
+      : { started: record.started, finished: record.finished };
   }
   return dates;
 }

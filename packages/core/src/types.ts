@@ -79,7 +79,7 @@ export interface RuleInput<P, Step extends string = string> {
 
 /**
  * The recorded dates of a step, as rules see them: when it started and when it finished (the
- * same day for a milestone, meeting, review or decision).
+ * same day for a milestone, meeting, review or decision), and whether it was skipped.
  *
  * @example
  * ```ts
@@ -92,6 +92,8 @@ export interface RuleInput<P, Step extends string = string> {
 export interface StepDates {
   readonly started?: PlainDate | undefined;
   readonly finished?: PlainDate | undefined;
+  /** True when the step was skipped (`<id>.skip`): `finished` is the day it was skipped. */
+  readonly skipped?: boolean | undefined;
 }
 
 /**
@@ -172,7 +174,28 @@ export interface StepOptions<
    * the role `system` in `by` so the timer may.
    */
   readonly onOverdue?: 'record' | undefined;
+  /**
+   * The step may be skipped: `<id>.skip` with `{ reason }`, sent while its track is at the step
+   * and before it starts, by the step's own roles (`true`) or by the roles named. A skipped step
+   * is settled on the day it is skipped: what waits for it goes on, it has no deadlines, and its
+   * plan status is `skipped`.
+   */
+  readonly optional?: Optional<Role> | undefined;
 }
+
+/**
+ * Who may skip an optional step: `true`, the roles that record it; or the roles named.
+ *
+ * @example
+ * ```ts
+ * import type { Optional } from '@maslul/core';
+ *
+ * const bySteering: Optional<'steering' | 'manager'> = { by: ['steering'] };
+ * const byItsOwnRoles: Optional<'manager'> = true;
+ * ```
+ * @category Program
+ */
+export type Optional<Role extends string> = true | { readonly by: readonly [Role, ...Role[]] };
 
 /**
  * The options of a step recorded once: a milestone, meeting, review or decision. `on` pins it to
@@ -296,6 +319,8 @@ export interface StepDefinition {
   readonly count: number | undefined;
   /** `'record'` when the timer worker records it once it is overdue. */
   readonly onOverdue?: 'record' | undefined;
+  /** For an optional step: the roles that may skip it (`<id>.skip`). */
+  readonly skip?: { readonly by: readonly string[] } | undefined;
 }
 
 /**
@@ -330,4 +355,6 @@ export interface TrackDefinition {
 export interface StepShape {
   readonly kind: StepKind;
   readonly payload: unknown;
+  /** Whether the step may be skipped (`<id>.skip`). */
+  readonly optional?: boolean;
 }

@@ -95,7 +95,8 @@ function eventOf<Id extends string>(
     uid: entry.uid,
     title: entry.title,
     timestamp: checked.stamp,
-    status: entry.recorded ? 'CONFIRMED' : 'TENTATIVE',
+    // A skipped step did not happen: its event, planned before, is cancelled.
+    status: entry.step.recorded.skipped ? 'CANCELLED' : entry.recorded ? 'CONFIRMED' : 'TENTATIVE',
     ...(group === undefined ? {} : { categories: [category(naming.track(group))] }),
     ...(details?.description === undefined ? {} : { description: details.description }),
     ...(details?.location === undefined ? {} : { location: details.location }),

@@ -6,6 +6,7 @@ import {
   labelIn,
   spanFinishType,
   spanStartType,
+  stepSkipType,
 } from '@maslul/timing/names';
 
 /**
@@ -28,6 +29,8 @@ export interface StatechartStep {
   readonly after?: readonly Dependency[] | undefined;
   /** For a series: how many occurrences finish it (one by default). */
   readonly count?: number | undefined;
+  /** For an optional step: who may skip it (`<id>.skip`, an edge past it). */
+  readonly skip?: { readonly by: readonly string[] } | undefined;
 }
 
 /**
@@ -220,7 +223,7 @@ function dependencyOf(dependency: Dependency): { step: string; start: boolean } 
  * the program's order (a span has a second, running state), each left by the step's event
  * (`S2.start`, `S2.finish`, `S3`), and the track's final state after its last step. An edge
  * names the steps of other tracks the event waits for (`X1 · after S4`); a series loops on
- * itself until its last occurrence. Each item kind (channel teams, initiatives) is drawn after
+ * itself until its last occurrence; an optional step has a second edge past it, `S7.skip`. Each item kind (channel teams, initiatives) is drawn after
  * the program as its own small machine: its states, and its events from state to state, from
  * `<kind>.create` to its final states. States are named by the program's labels in the locale
  * asked for; ids and labels are escaped for Mermaid.
@@ -337,15 +340,22 @@ export function toMermaidStatechart(
       ];
       const label = (event: string, ...more: string[]) => [event, ...notes, ...more].join(' · ');
       const count = definition?.count ?? 1;
+      // An optional step is skipped from its state, before it starts: an edge past it.
+      const skip = () => {
+        if (definition?.skip) edge('      ', from, next, label(stepSkipType(step)));
+      };
       if (definition?.kind === 'span') {
         const running = id(`running:${step}`);
         edge('      ', from, running, label(spanStartType(step)));
+        skip();
         edge('      ', running, next, spanFinishType(step));
       } else if (definition?.kind === 'series' && count > 1) {
         edge('      ', from, from, label(step, words.occurrences(count - 1, count)));
         edge('      ', from, next, label(step, words.occurrence(count, count)));
+        skip();
       } else {
         edge('      ', from, next, label(step));
+        skip();
       }
     });
     lines.push('    }');

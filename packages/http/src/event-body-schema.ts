@@ -9,6 +9,7 @@ import {
   type Schema,
   spanFinishType,
   spanStartType,
+  stepSkipType,
 } from '@maslul/core';
 import { atSchema } from './schemas.js';
 
@@ -24,7 +25,8 @@ export interface EventKind {
 }
 
 /**
- * Every event type of a program, by type: a step's id (a span's `<id>.start` and `<id>.finish`),
+ * Every event type of a program, by type: a step's id (a span's `<id>.start` and `<id>.finish`,
+ * an optional step's `<id>.skip` too),
  * and each item kind's `<kind>.create` and `<kind>.<event>`. A Map, so a type such as
  * `"constructor"` is never read off `Object.prototype`.
  */
@@ -39,6 +41,11 @@ export function eventKindsOf(program: Program): ReadonlyMap<string, EventKind> {
     } else {
       add({ type: id, label, by, payload, item: false });
     }
+    // An optional step is skipped with the reason, by the roles its `optional` names.
+    if (step.skip) {
+      const { by } = step.skip;
+      add({ type: stepSkipType(id), label, by, payload: REASON_PAYLOAD, item: false });
+    }
   }
   for (const item of Object.values(program.items)) {
     const { by, payload } = item.create;
@@ -51,7 +58,7 @@ export function eventKindsOf(program: Program): ReadonlyMap<string, EventKind> {
   // Ending a run: `run.cancel` and `run.close`, each with a reason, where the program declares it.
   for (const [type, how, label] of ENDINGS) {
     const by = program.ending?.[how]?.by;
-    if (by) add({ type, label, by, payload: ENDING_PAYLOAD, item: false });
+    if (by) add({ type, label, by, payload: REASON_PAYLOAD, item: false });
   }
   return kinds;
 }
@@ -62,8 +69,8 @@ const ENDINGS = [
   ['run.close', 'close', { en: 'Close the run', he: 'סגירת התוכנית' }],
 ] as const;
 
-/** Why the run ends: the payload of `run.cancel` and `run.close`. */
-const ENDING_PAYLOAD = z.strictObject({ reason: z.string().trim().min(1) });
+/** Why the run ends, or the step is skipped: the payload of `run.cancel`, `run.close` and `<id>.skip`. */
+const REASON_PAYLOAD = z.strictObject({ reason: z.string().trim().min(1) });
 
 function variantOf(kind: EventKind) {
   const roles = kind.by.map((role) => `"${role}"`).join(', ');

@@ -186,7 +186,10 @@ export const scheduleBody = z
       steps: z.record(z.string(), plannedStepSchema).readonly(),
       order: z.array(z.string()).readonly(),
     }),
-    status: z.record(z.string(), z.enum(['done', 'in-progress', 'upcoming', 'open', 'overdue'])),
+    status: z.record(
+      z.string(),
+      z.enum(['done', 'skipped', 'in-progress', 'upcoming', 'open', 'overdue']),
+    ),
     ended: z
       .object({
         status: z.enum(['cancelled', 'closed']),

@@ -2,7 +2,7 @@
  * The names of the events that record a program's steps and items, written once for every
  * package that spells them (the statechart, the HTTP body schema, the exports): a milestone,
  * meeting, review, decision or series `S1` is recorded by the event `S1`; a span `S2` by
- * `S2.start` and `S2.finish`; an item kind `initiative` is created by `initiative.create` and
+ * `S2.start` and `S2.finish`; an optional step `S7` is skipped by `S7.skip`; an item kind `initiative` is created by `initiative.create` and
  * moved by `initiative.<event>`.
  */
 
@@ -37,6 +37,22 @@ export const spanStartType = <S extends string>(step: S): `${S}.start` => `${ste
  * @category Event types
  */
 export const spanFinishType = <S extends string>(step: S): `${S}.finish` => `${step}.finish`;
+
+/**
+ * The event that skips an optional step (with the reason it is skipped).
+ *
+ * @param step - the optional step's id
+ * @returns `<step>.skip`
+ *
+ * @example
+ * ```ts
+ * import { stepSkipType } from '@maslul/timing';
+ *
+ * stepSkipType('S7'); // 'S7.skip'
+ * ```
+ * @category Event types
+ */
+export const stepSkipType = <S extends string>(step: S): `${S}.skip` => `${step}.skip`;
 
 /**
  * The event that creates an item of a kind.
@@ -74,7 +90,7 @@ export const itemEventType = <K extends string, E extends string>(kind: K, event
 
 /**
  * An event type split at its last dot: the step or item kind it names and the part after the
- * dot (`start`, `finish`, `create` or an item's event), or undefined when it has no dot (a
+ * dot (`start`, `finish`, `skip`, `create` or an item's event), or undefined when it has no dot (a
  * step's own event such as `S1`). What it names is for the program to say.
  *
  * @param type - an event type

@@ -15,6 +15,7 @@ function startText(plan: Plan, step: PlannedStep): string {
   const { basis } = step;
   switch (basis.kind) {
     case 'recorded':
+      if (step.recorded.skipped) return `${name(step)} was skipped on ${step.start}.`;
       // A one-day step happens; a span or a series starts.
       return step.kind === 'milestone'
         ? `${name(step)} is recorded on ${step.start}.`
@@ -40,7 +41,7 @@ function startText(plan: Plan, step: PlannedStep): string {
 }
 
 function finishText(step: PlannedStep): string {
-  if (step.kind === 'milestone') return '';
+  if (step.kind === 'milestone' || step.recorded.skipped) return '';
   if (step.recorded.finish) return ` It is recorded as finished on ${step.finish}.`;
   if (step.kind === 'series') {
     const dates = (step.occurrences ?? []).map((o) => (o.recorded ? `${o.date} (held)` : o.date));

@@ -12,6 +12,7 @@ import type { Schedule } from './schedule.js';
  *
  * const mapping: StepFact = { start: '2026-10-04' };
  * const teamMeetings: StepFact = { occurrences: ['2027-02-07', '2027-02-21'] };
+ * const infoEvening: StepFact = { finish: '2027-01-07', skipped: true };
  * ```
  * @category Solver
  */
@@ -20,6 +21,11 @@ export interface StepFact {
   readonly finish?: PlainDate | undefined;
   /** Occurrences of a series held so far, in order. */
   readonly occurrences?: readonly PlainDate[] | undefined;
+  /**
+   * The step was skipped: it did not happen, and is settled on its `finish` (or `start`) day,
+   * taking no time. What waits for it plans from that day; its status is `skipped`.
+   */
+  readonly skipped?: boolean | undefined;
 }
 
 /**
@@ -42,6 +48,7 @@ export interface DayFact {
   readonly start: DayNumber | undefined;
   readonly finish: DayNumber | undefined;
   readonly occurrences: readonly DayNumber[];
+  readonly skipped: boolean;
 }
 
 type Path = readonly (string | number)[];
@@ -107,7 +114,12 @@ function checkFact(input: unknown, step: string, kind: string): DayFact {
   const path: Path = ['facts', step];
   if (typeof input === 'string') {
     const day = dateField(input, path, step);
-    return { start: kind === 'milestone' ? day : undefined, finish: day, occurrences: [] };
+    return {
+      start: kind === 'milestone' ? day : undefined,
+      finish: day,
+      occurrences: [],
+      skipped: false,
+    };
   }
   if (typeof input !== 'object' || input === null) {
     fail({
@@ -142,7 +154,23 @@ function checkFact(input: unknown, step: string, kind: string): DayFact {
     });
   }
   start ??= first;
-  if (kind === 'milestone') {
+  const skipped = fact.skipped === true;
+  // Skipped: it did not happen, so it takes one day (its finish, or its start) and holds nothing.
+  if (
+    skipped &&
+    ((start ?? finish) === undefined ||
+      (finish ?? start) !== (start ?? finish) ||
+      first !== undefined)
+  ) {
+    fail({
+      code: 'invalid-fact',
+      path: [...path, 'skipped'],
+      rule: 'timing.fact',
+      step,
+      message: `Step "${step}" is skipped: give the one day it was skipped as its finish, and no occurrences (only a step not started may be skipped).`,
+    });
+  }
+  if (kind === 'milestone' || skipped) {
     if (start !== undefined && finish !== undefined && start !== finish) {
       fail({
         code: 'invalid-fact',
@@ -170,7 +198,7 @@ function checkFact(input: unknown, step: string, kind: string): DayFact {
       });
     }
   }
-  return { start, finish, occurrences };
+  return { start, finish, occurrences, skipped };
 }
 
 /** Checks facts against a schedule; index i holds the fact of `schedule.order[i]`. */

@@ -20,6 +20,7 @@ import type { ScheduleStepKind } from './schedule.js';
  *   critical: true,
  *   milestone: false,
  *   done: false,
+ *   skipped: false,
  * };
  * ```
  * @category Gantt
@@ -39,6 +40,8 @@ export interface GanttRow<Id extends string = string> {
   readonly milestone: boolean;
   /** Its finish is recorded. */
   readonly done: boolean;
+  /** It was skipped (it is `done` too: settled, on one day). */
+  readonly skipped: boolean;
 }
 
 /**
@@ -74,6 +77,7 @@ export function toGantt<Id extends string>(plan: Plan<Id>): GanttRow<Id>[] {
       critical: step.critical,
       milestone: step.kind === 'milestone',
       done: step.recorded.finish,
+      skipped: step.recorded.skipped === true,
     };
   });
 }

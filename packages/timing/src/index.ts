@@ -36,6 +36,7 @@ export {
   spanFinishType,
   spanStartType,
   splitEventType,
+  stepSkipType,
 } from './event-types.js';
 export { explain } from './explain.js';
 export type { Facts, StepFact } from './facts.js';

@@ -124,8 +124,12 @@ export interface PlannedStep<Id extends string = string> {
   readonly occurrences: readonly Occurrence[] | undefined;
   /** The steps it waits for. */
   readonly dependsOn: readonly Id[];
-  /** Which of its dates are recorded facts. */
-  readonly recorded: { readonly start: boolean; readonly finish: boolean };
+  /** Which of its dates are recorded facts; `skipped` when it was skipped (on its finish). */
+  readonly recorded: {
+    readonly start: boolean;
+    readonly finish: boolean;
+    readonly skipped?: boolean | undefined;
+  };
   /**
    * Calendar days the start may slip without moving the plan's target; null if it leads to no
    * target. A step on the critical path may still have slack when a weekend or holiday after it

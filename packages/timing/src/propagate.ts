@@ -85,9 +85,10 @@ function seriesOccurrences(
   const repeat = model.repeats[i];
   if (!repeat) return [start];
   const held = fact?.occurrences ?? [];
+  // Done, or skipped before it began: what was held is all there is.
+  if (fact?.finish !== undefined) return [...held];
   const last = held[held.length - 1];
   if (last === undefined) return repeat.occurrences(start).map((day) => calendar.next(day));
-  if (fact?.finish !== undefined) return [...held];
   const total = repeat.occurrences(start).length;
   // The rule's own dates after the last one held: a rule by date (BYMONTHDAY=1) does not fall on
   // a late occurrence, so its first date from there is the next one to keep, not one to drop.

@@ -125,13 +125,14 @@ function moveOf(calendar: DayCalendar, from: DayNumber, to: DayNumber): Move | u
 
 const NO_OTHERS: readonly never[] = Object.freeze([]);
 type Recorded = PlannedStep['recorded'];
-/** The four ways a step can be recorded, shared by every plan. */
+/** The four ways a step can be recorded, and skipped, shared by every plan. */
 const RECORDED: readonly Recorded[] = [
   Object.freeze({ start: false, finish: false }),
   Object.freeze({ start: true, finish: false }),
   Object.freeze({ start: false, finish: true }),
   Object.freeze({ start: true, finish: true }),
 ];
+const SKIPPED: Recorded = Object.freeze({ start: true, finish: true, skipped: true });
 
 function anchorOf(model: Model, nominal: Pass, e: number): DayNumber {
   const other = model.edgeOther[e] as number;
@@ -187,7 +188,7 @@ function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
   const { model } = p;
   model.steps.forEach((step, i) => {
     const fact = p.facts[i];
-    if (step.kind === 'series' && nominal.occurrences[i]?.length === 0) {
+    if (step.kind === 'series' && nominal.occurrences[i]?.length === 0 && !fact?.skipped) {
       warnings.push({
         code: 'empty-series',
         step: step.id,
@@ -389,9 +390,11 @@ export function solve<Id extends string>(
           : windowOf(early.finish, nominal.finish, late.finish, i),
       occurrences: model.kind[i] === SERIES ? occurrencesOf(p, nominal, i) : undefined,
       dependsOn: model.dependsOn[i] as readonly string[],
-      recorded: RECORDED[
-        (fact?.start !== undefined ? 1 : 0) + (fact?.finish !== undefined ? 2 : 0)
-      ] as Recorded,
+      recorded: fact?.skipped
+        ? SKIPPED
+        : (RECORDED[
+            (fact?.start !== undefined ? 1 : 0) + (fact?.finish !== undefined ? 2 : 0)
+          ] as Recorded),
       slack: Number.isNaN(s) ? null : s,
       critical: critical[i] === 1,
       basis: basisOf(p, nominal, i),

@@ -8,6 +8,7 @@ import type { Plan, PlannedStep } from './plan.js';
 /**
  * Where a step stands on a given day:
  * - `done`: its finish is recorded;
+ * - `skipped`: it was skipped (it did not happen, and is settled);
  * - `in-progress`: its start is recorded, its finish is not, and its finish window is still open;
  * - `upcoming`: not started, and its start window has not opened;
  * - `open`: not started, and today is inside its start window (its `opens` deadline has passed,
@@ -22,7 +23,7 @@ import type { Plan, PlannedStep } from './plan.js';
  * ```
  * @category Solver
  */
-export type StepStatus = 'done' | 'in-progress' | 'upcoming' | 'open' | 'overdue';
+export type StepStatus = 'done' | 'skipped' | 'in-progress' | 'upcoming' | 'open' | 'overdue';
 
 /**
  * The plain date an instant falls on in a time zone (a plain date is returned as it is).
@@ -120,7 +121,7 @@ const dayStarts = new Map<string, Map<PlainDate, number>>();
 
 function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
   const day = (date: PlainDate): DayNumber => tryDayOf(date) as DayNumber;
-  if (step.recorded.finish) return 'done';
+  if (step.recorded.finish) return step.recorded.skipped ? 'skipped' : 'done';
   if (step.recorded.start) return today > day(step.finishWindow.latest) ? 'overdue' : 'in-progress';
   if (today > day(step.window.latest)) return 'overdue';
   return today >= day(step.window.earliest) ? 'open' : 'upcoming';

@@ -17,6 +17,25 @@ const get = async (path: string) => {
 };
 
 describe('the community-grants call, end to end on PGlite through the HTTP API', () => {
+  it('skips the optional information evening with a reason, and holds it in the north', async () => {
+    expect(line('2027-03-01  rina     briefing')).toBe('2027-03-01  rina     briefing.skip');
+    const schedule = (await get(`/instances/${ID}/schedule`)) as {
+      status: Record<string, string>;
+    };
+    expect(schedule.status.briefing).toBe('skipped');
+    const history = (await get(`/instances/${ID}/history`)) as {
+      entries: { type: string; payload?: unknown }[];
+    };
+    expect(history.entries[0]).toMatchObject({
+      type: 'briefing.skip',
+      payload: { reason: 'The guidelines are the same as last year' },
+    });
+    const north = (await get(`/instances/${NORTH}/schedule`)) as {
+      status: Record<string, string>;
+    };
+    expect(north.status.briefing).toBe('done');
+  });
+
   it('closes the window by itself the morning after its published deadline', () => {
     expect(line('2027-04-01  timer')).toBe('2027-04-01  timer    records window.finish');
     expect(line('2027-04-04  dalia')).toContain('refused (HTTP 422, E4)');
@@ -95,6 +114,7 @@ describe('the community-grants call, end to end on PGlite through the HTTP API',
     };
     // Its window would have closed by itself on 1 April: cancelled, it never does.
     expect(history.entries.map((e) => e.type)).toEqual([
+      'briefing',
       'window.start',
       'application.create',
       'run.cancel',

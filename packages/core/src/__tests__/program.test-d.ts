@@ -427,4 +427,47 @@ describe('defineProgram types', () => {
       // @ts-expect-error 44. an ending by a role the program does not declare
       .ending({ cancel: { by: ['mayor'] } });
   });
+
+  it('types optional steps: only they have a skip, which needs a reason', () => {
+    const call = defineProgram('o', { version: 1, label: 'O' })
+      .roles({ board: { label: 'B' }, office: { label: 'O' } })
+      .track('t', 'T', (t) =>
+        t
+          .meeting('evening', { label: 'Evening', by: ['office'], optional: true })
+          .span('window', {
+            label: 'Window',
+            by: ['office'],
+            duration: 'P2W',
+            optional: { by: ['board'] },
+          })
+          .milestone('results', { label: 'Results', by: ['board'] }),
+      )
+      .build();
+    type Events = ProgramEvent<typeof call>;
+    expectTypeOf<Extract<Events, { type: 'evening.skip' }>>().toEqualTypeOf<{
+      readonly type: 'evening.skip';
+      readonly payload: { readonly reason: string };
+    }>();
+    expectTypeOf<Extract<Events, { type: `${string}.skip` }>['type']>().toEqualTypeOf<
+      'evening.skip' | 'window.skip'
+    >();
+    const instance = createInstance(call, {
+      start: '2027-01-04',
+      clock: createManualClock('2027-01-04T09:00:00Z'),
+    });
+    const office = { id: 'o', roles: ['office'] } as const;
+    instance.send({ type: 'evening.skip', payload: { reason: 'none came' } }, { actor: office });
+    // @ts-expect-error 45. skipping a step needs a reason
+    instance.send({ type: 'evening.skip' }, { actor: office });
+    // @ts-expect-error 46. a step that is not optional has no skip
+    instance.send({ type: 'results.skip', payload: { reason: 'no' } }, { actor: office });
+    base().track('t', 'T', (t) =>
+      // @ts-expect-error 47. an optional step skipped by a role the program does not declare
+      t.milestone('a', { label: 'A', by: ['manager'], optional: { by: ['mayor'] } }),
+    );
+    base().track('t', 'T', (t) =>
+      // @ts-expect-error 48. `optional` names at least one role, or is true
+      t.milestone('a', { label: 'A', by: ['manager'], optional: { by: [] } }),
+    );
+  });
 });

@@ -31,6 +31,7 @@ test('@maslul/core exports exactly these values', () => {
     | 'restoreInstance'
     | 'spanFinishType'
     | 'spanStartType'
+    | 'stepSkipType'
     | 'systemClock'
   >();
 });
@@ -81,6 +82,7 @@ test('@maslul/core exports these types', () => {
     entry0.Migration,
     entry0.MilestoneOptions<Some, Some, Some>,
     entry0.NewInstance,
+    entry0.Optional<Some>,
     entry0.PersistedMachine,
     entry0.Program,
     entry0.ProgramBuilder<Some, Some, Some>,

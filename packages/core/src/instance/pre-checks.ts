@@ -76,7 +76,11 @@ export function specOf(
 ):
   | { readonly by: readonly string[]; readonly rules: readonly { id: string; reason: Label }[] }
   | undefined {
-  if ('step' in target) return (program.steps as Record<string, StepDefinition>)[target.step];
+  if ('step' in target) {
+    const step = (program.steps as Record<string, StepDefinition>)[target.step];
+    // A skip checks no rules of the step (they judge what is recorded); its roles are its own.
+    return target.phase === 'skip' ? { by: step?.skip?.by ?? [], rules: [] } : step;
+  }
   if ('ending' in target) return { by: program.ending?.[target.ending]?.by ?? [], rules: [] };
   const item = (program.items as Record<string, ItemDefinition>)[target.kind];
   return target.event === 'create' ? item?.create : item?.events[target.event];
@@ -87,7 +91,7 @@ export function unknownEvent(program: Program, type: unknown): Refusal {
     'unknown-event',
     'core.known-event',
     ['type'],
-    `"${String(type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish").`,
+    `"${String(type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish"; an optional step's skip: "<id>.skip").`,
   );
 }
 

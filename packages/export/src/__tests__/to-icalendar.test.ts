@@ -1,3 +1,4 @@
+import { createInstance, createManualClock, defineProgram } from '@maslul/core';
 import { kehilaMetiva } from '@maslul/kehila-metiva';
 import { createCalendar, defineSchedule, MaslulError, type Plan, solve } from '@maslul/timing';
 import { israelCalendar } from '@maslul/timing/israel';
@@ -220,6 +221,35 @@ describe('toICalendar', () => {
     expect(status('Q/1')).toBe('CONFIRMED');
     expect(status('Q/2')).toBe('TENTATIVE');
     expect(status('S3')).toBe('TENTATIVE');
+  });
+
+  it('marks a skipped step CANCELLED: its planned event did not happen', () => {
+    const program = defineProgram('evenings', { version: 1, label: 'Evenings' })
+      .roles({ office: { label: 'Office' } })
+      .track('main', 'Main', (t) =>
+        t
+          .meeting('evening', { label: 'Evening', by: ['office'], optional: true })
+          .meeting('review', { label: 'Review', by: ['office'], after: 'P1W' }),
+      )
+      .build();
+    const clock = createManualClock('2027-01-04T07:00:00Z');
+    const instance = createInstance(program, { start: '2027-01-04', clock });
+    const options = { id: 'e', stamp, program } as const;
+    const before = parseCalendar(toICalendar(instance.schedule().plan, options)).events;
+    expect(before.map((e) => [e.uid, e.status])).toEqual([
+      ['e/evening@maslul', 'TENTATIVE'],
+      ['e/review@maslul', 'TENTATIVE'],
+    ]);
+    const skipped = instance.send(
+      { type: 'evening.skip', payload: { reason: 'Nobody registered' } },
+      { actor: { id: 'avi', roles: ['office'] } },
+    );
+    if (!skipped.ok) throw skipped.refusal;
+    const after = parseCalendar(toICalendar(instance.schedule().plan, options)).events;
+    expect(after.map((e) => [e.uid, e.status])).toEqual([
+      ['e/evening@maslul', 'CANCELLED'],
+      ['e/review@maslul', 'TENTATIVE'],
+    ]);
   });
 
   it('adds spans as all-day events and leaves kinds out when asked, and per-step times', () => {

@@ -180,6 +180,7 @@ const tiny = defineProgram('tiny-demo', { version: 1, label: { en: 'Tiny', he: '
         label: { en: 'Mapping', he: 'מיפוי' },
         by: ['manager'],
         duration: 'P2W',
+        optional: true,
       })
       .decision('close', { label: { en: 'Close', he: 'סגירה' }, by: ['manager'] }),
   )
@@ -214,6 +215,7 @@ describe('toMermaidStatechart', () => {
         '      [*] --> kickoff',
         '      kickoff --> mapping : kickoff',
         '      mapping --> mapping_running : mapping.start',
+        '      mapping --> close : mapping.skip',
         '      mapping_running --> close : mapping.finish',
         '      close --> [*] : close',
         '    }',
@@ -336,6 +338,20 @@ describe('toMermaidStatechart', () => {
       'Q -Q-> [*]',
       '[*] --> Q',
     ]);
+  });
+
+  it('has the transitions of the compiled machine for an optional step, its skip among them', () => {
+    const machine = compile(tiny);
+    const program = parseStatechart(toMermaidStatechart(tiny)).children[0] as Composite;
+    const regions = machine.root.states as unknown as Record<string, MachineNode>;
+    for (const region of program.children) {
+      expect(diagramTransitions(region)).toEqual(
+        regionTransitions(regions[region.id] as MachineNode),
+      );
+    }
+    expect(diagramTransitions(program.children[0] as Composite)).toContain(
+      'mapping -mapping.skip-> close',
+    );
   });
 
   it('names the steps of other tracks an event waits for', () => {

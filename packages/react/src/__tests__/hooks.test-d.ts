@@ -54,7 +54,7 @@ describe('useInstance, useSchedule and useHistory', () => {
     const schedule = useSchedule<KehilaMetiva>('town', { at: new Date() });
     if (schedule.status === 'success') {
       expectTypeOf(schedule.data.status.S4).toEqualTypeOf<
-        'done' | 'in-progress' | 'upcoming' | 'open' | 'overdue'
+        'done' | 'skipped' | 'in-progress' | 'upcoming' | 'open' | 'overdue'
       >();
       // @ts-expect-error: not a step of the program
       schedule.data.status.S99;

@@ -30,6 +30,7 @@ test('@maslul/timing exports exactly these values', () => {
     | 'splitEventType'
     | 'startOfDayIn'
     | 'statusAt'
+    | 'stepSkipType'
     | 'toEpoch'
     | 'toGantt'
   >();
@@ -115,6 +116,7 @@ test('@maslul/timing/names exports exactly these values', () => {
     | 'spanFinishType'
     | 'spanStartType'
     | 'splitEventType'
+    | 'stepSkipType'
     | 'toEpoch'
   >();
 });

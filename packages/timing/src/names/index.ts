@@ -12,6 +12,7 @@ export {
   spanFinishType,
   spanStartType,
   splitEventType,
+  stepSkipType,
 } from '../event-types.js';
 export { type Instant, toEpoch } from '../instant.js';
 export { type Label, labelIn } from '../label.js';
