@@ -1,4 +1,5 @@
 import {
+  addLength,
   type Duration,
   mondayToFriday,
   type PlainDate,
@@ -110,15 +111,6 @@ export function deadlinesOf(
   return deadlines;
 }
 
-/** A date `length` later on the calendar: months, then days, then working days. */
-function later(date: PlainDate, length: Duration['nominal'], calendar: WorkCalendar): PlainDate {
-  const day = new Date(`${date}T00:00:00Z`);
-  if (length.months) day.setUTCMonth(day.getUTCMonth() + length.months);
-  if (length.days) day.setUTCDate(day.getUTCDate() + length.days);
-  const shifted = day.toISOString().slice(0, 10) as PlainDate;
-  return length.workingDays ? calendar.addWorkingDays(shifted, length.workingDays) : shifted;
-}
-
 function listDeadlines(
   plan: Plan,
   acts: ReadonlyMap<string, ActPlan>,
@@ -140,7 +132,7 @@ function listDeadlines(
     }
     deadlines.push({ id: idOf(step, kind), step, kind, date, at });
     // Acting later than the overdue date: a deadline of its own, `<step>:act`.
-    const acting = later(date, after.nominal, calendar);
+    const acting = addLength(date, after.nominal, calendar);
     deadlines.push({
       id: `${step}:act`,
       step,

@@ -32,9 +32,10 @@ import { addDays, isWeekend } from 'date-fns';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { Bench, type Task } from 'tinybench';
+import { passesOf } from '../src/passes.js';
 // For the planning task only (see the top): internals, from the sources, which tsx compiles.
 import { plainDateOf } from '../src/plain-date.js';
-import { passesOf, prepare } from '../src/solve.js';
+import { prepare } from '../src/prepare.js';
 
 const START = '2026-09-01';
 const SIZES = [100, 1_000, 10_000] as const;

@@ -2,8 +2,8 @@
  * The names of the events that record a program's steps and items, written once for every
  * package that spells them (the statechart, the HTTP body schema, the exports): a milestone,
  * meeting, review, decision or series `S1` is recorded by the event `S1`; a span `S2` by
- * `S2.start` and `S2.finish`; an optional step `S7` is skipped by `S7.skip`; an item kind `initiative` is created by `initiative.create` and
- * moved by `initiative.<event>`.
+ * `S2.start` and `S2.finish`; an optional step `S7` is skipped by `S7.skip`; an item kind
+ * `initiative` is created by `initiative.create` and moved by `initiative.<event>`.
  */
 
 /**

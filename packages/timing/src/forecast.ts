@@ -2,9 +2,10 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { fail } from './errors.js';
 import { type PlainDate, plainDateOf } from './plain-date.js';
+import { prepare } from './prepare.js';
 import { type Draw, NOMINAL, propagate } from './propagate.js';
 import type { Schedule } from './schedule.js';
-import { prepare, type SolveOptions } from './solve.js';
+import type { SolveOptions } from './solve.js';
 
 /**
  * The 10th, 50th and 90th percentile of a date over the forecast's samples: P10 is the date by

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export { addLength } from './add-length.js';
 export {
   type CalendarOptions,
   type Closure,

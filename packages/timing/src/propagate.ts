@@ -1,8 +1,8 @@
+import { dayAfter } from './add-length.js';
 import type { DayCalendar } from './calendar.js';
 import type { DayFact } from './facts.js';
 import { type Lengths, type Model, SERIES, SPAN } from './model.js';
-import { addMonthsToDay, type DayNumber } from './plain-date.js';
-import { addWorkingDaysTo } from './working-days.js';
+import type { DayNumber } from './plain-date.js';
 
 /** Which length of every window a pass takes: nominal, earliest, latest, or a draw. */
 export const NOMINAL = 0;
@@ -51,12 +51,13 @@ export function plusLength(
   which: number,
   i: number,
 ): DayNumber {
-  const months = (lengths.months[which as 0] as Int32Array)[i] as number;
-  const sum =
-    (months === 0 ? day : addMonthsToDay(day, months)) + (lengths.days[which as 0][i] as number);
-  if (!lengths.anyWorking) return sum;
-  const working = lengths.working[which as 0][i] as number;
-  return working === 0 ? sum : addWorkingDaysTo(calendar, sum, working);
+  return dayAfter(
+    calendar,
+    day,
+    lengths.months[which as 0][i] as number,
+    lengths.days[which as 0][i] as number,
+    lengths.anyWorking ? (lengths.working[which as 0][i] as number) : 0,
+  );
 }
 
 /** The end of length `i` from `anchor`: the pass's own length, or a draw between earliest and latest. */

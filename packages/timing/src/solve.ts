@@ -1,20 +1,15 @@
-import { type DayCalendar, dayCalendarOf, mondayToFriday, type WorkCalendar } from './calendar.js';
+import { basisOf, moveOf } from './basis.js';
+import type { WorkCalendar } from './calendar.js';
 import { fail } from './errors.js';
-import { checkFacts, type DayFact, type Facts } from './facts.js';
-import { MILESTONE, type Model, modelOf, SERIES, SPAN } from './model.js';
-import { type DayNumber, dayOf, inDateRange, plainDateOf } from './plain-date.js';
-import type {
-  Basis,
-  DateWindow,
-  Move,
-  Occurrence,
-  Plan,
-  PlannedStep,
-  PlanWarning,
-} from './plan.js';
-import { EARLIEST, LATEST, NOMINAL, type Pass, plusLength, propagate } from './propagate.js';
-import type { Relation, Schedule } from './schedule.js';
-import { slackTo } from './slack.js';
+import type { Facts } from './facts.js';
+import { MILESTONE, SERIES, SPAN } from './model.js';
+import { passesOf } from './passes.js';
+import { inDateRange, plainDateOf } from './plain-date.js';
+import type { DateWindow, Occurrence, Plan, PlannedStep } from './plan.js';
+import { type Prepared, prepare } from './prepare.js';
+import type { Pass } from './propagate.js';
+import type { Schedule } from './schedule.js';
+import { warningsOf } from './warnings.js';
 
 /**
  * What to plan from: the program start, the work calendar, the facts recorded so far, and the
@@ -48,82 +43,6 @@ export interface SolveOptions<Id extends string = string> {
   readonly target?: Id | readonly Id[] | undefined;
 }
 
-/** Everything a solve and a forecast check before planning, so nothing is half-computed. */
-export interface Prepared {
-  readonly model: Model;
-  readonly calendar: DayCalendar;
-  readonly start: DayNumber;
-  readonly facts: (DayFact | undefined)[];
-}
-
-/** Checks the options against the schedule; throws a TimingError before any planning. */
-export function prepare(schedule: Schedule, options: SolveOptions): Prepared {
-  const model = modelOf(schedule);
-  const start = dayOf(options.start, ['start']);
-  const calendar = dayCalendarOf(options.calendar ?? mondayToFriday);
-  const facts = checkFacts(schedule, options.facts);
-  return { model, calendar, start, facts };
-}
-
-/** The target indices: those named, or by default the steps that finish last (the program end). */
-function targetsOf(model: Model, nominal: Pass, target: SolveOptions['target']): number[] {
-  if (target === undefined) {
-    let end = Number.NEGATIVE_INFINITY;
-    for (const day of nominal.finish) end = Math.max(end, day);
-    const last: number[] = [];
-    for (let i = 0; i < nominal.finish.length; i++) if (nominal.finish[i] === end) last.push(i);
-    return last;
-  }
-  const ids: readonly string[] = typeof target === 'string' ? [target] : target;
-  return ids.map((id, i) => {
-    const index = model.indexOf.get(id);
-    if (index === undefined) {
-      fail({
-        code: 'unknown-step',
-        path: typeof target === 'string' ? ['target'] : ['target', i],
-        rule: 'timing.known-reference',
-        step: id,
-        message: `The target "${id}" is not a step of this schedule.`,
-      });
-    }
-    return index;
-  });
-}
-
-const moves = new WeakMap<DayCalendar, Map<number, Move>>();
-
-/**
- * The move from a day off to the next working day. Moves are frozen and shared, one per calendar
- * and pair of days: a plan moves many steps past the same weekends, and sharing keeps a large
- * plan small.
- */
-function moveOf(calendar: DayCalendar, from: DayNumber, to: DayNumber): Move | undefined {
-  if (from >= to) return undefined;
-  let byDays = moves.get(calendar);
-  if (!byDays) {
-    byDays = new Map();
-    moves.set(calendar, byDays);
-  }
-  const key = from * 512 + Math.min(to - from, 511);
-  let move = byDays.get(key);
-  if (move === undefined || move.to !== plainDateOf(to)) {
-    const closures = [];
-    for (let d = from; d < to; d++) {
-      const closure = calendar.closedOn(d);
-      if (closure) closures.push(closure);
-    }
-    move = Object.freeze({
-      from: plainDateOf(from),
-      to: plainDateOf(to),
-      closures: Object.freeze(closures),
-    });
-    if (byDays.size > 50_000) byDays.clear();
-    byDays.set(key, move);
-  }
-  return move;
-}
-
-const NO_OTHERS: readonly never[] = Object.freeze([]);
 type Recorded = PlannedStep['recorded'];
 /** The four ways a step can be recorded, and skipped, shared by every plan. */
 const RECORDED: readonly Recorded[] = [
@@ -133,115 +52,6 @@ const RECORDED: readonly Recorded[] = [
   Object.freeze({ start: true, finish: true }),
 ];
 const SKIPPED: Recorded = Object.freeze({ start: true, finish: true, skipped: true });
-
-function anchorOf(model: Model, nominal: Pass, e: number): DayNumber {
-  const other = model.edgeOther[e] as number;
-  return (model.edgeFromStart[e] ? nominal.start[other] : nominal.finish[other]) as number;
-}
-
-type RelationBasis = Extract<Basis, { kind: 'relation' }>;
-
-function othersOf(p: Prepared, nominal: Pass, i: number, driver: number): RelationBasis['others'] {
-  const { model } = p;
-  const others = [];
-  for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
-    if (e === driver) continue;
-    const date = plainDateOf(
-      plusLength(p.calendar, anchorOf(model, nominal, e), model.lags, NOMINAL, e),
-    );
-    others.push({ step: model.ids[model.edgeOther[e] as number] as string, date });
-  }
-  return others;
-}
-
-function basisOf(p: Prepared, nominal: Pass, i: number): Basis {
-  const fact = p.facts[i];
-  if (fact?.start !== undefined || fact?.finish !== undefined) {
-    return { kind: 'recorded', date: plainDateOf(nominal.start[i] as number) };
-  }
-  const { model } = p;
-  const fixed = model.fixed[i];
-  if (fixed !== undefined && model.kind[i] === MILESTONE)
-    return { kind: 'fixed', date: plainDateOf(fixed), moved: undefined };
-  const raw = nominal.raw[i] as number;
-  // Only the calendar moves a date; a series may start later still, on its rule's first day.
-  const moved = moveOf(
-    p.calendar,
-    raw,
-    model.kind[i] === SERIES ? p.calendar.next(raw) : (nominal.start[i] as number),
-  );
-  const driver = nominal.driver[i] as number;
-  if (driver < 0) return { kind: 'program-start', date: plainDateOf(raw), moved };
-  const joined = (model.predFrom[i + 1] as number) - (model.predFrom[i] as number) > 1;
-  return {
-    kind: 'relation',
-    relation: model.relations[driver] as Relation,
-    anchor: plainDateOf(anchorOf(model, nominal, driver)),
-    date: plainDateOf(raw),
-    moved,
-    others: joined ? othersOf(p, nominal, i, driver) : NO_OTHERS,
-  };
-}
-
-function warningsOf(p: Prepared, nominal: Pass): PlanWarning[] {
-  const warnings: PlanWarning[] = [];
-  const { model } = p;
-  model.steps.forEach((step, i) => {
-    const fact = p.facts[i];
-    if (step.kind === 'series' && nominal.occurrences[i]?.length === 0 && !fact?.skipped) {
-      warnings.push({
-        code: 'empty-series',
-        step: step.id,
-        message: `Series "${step.id}" has no occurrence from ${plainDateOf(nominal.start[i] as number)}: its UNTIL is before its start.`,
-      });
-    }
-    const fixed = model.fixed[i];
-    if (fixed !== undefined) warnings.push(...fixedWarnings(p, nominal, i, fixed));
-    if (fact?.start === undefined) return;
-    for (let e = model.predFrom[i] as number; e < (model.predFrom[i + 1] as number); e++) {
-      const other = model.edgeOther[e] as number;
-      const fromStart = model.edgeFromStart[e] === 1;
-      const anchor = (fromStart ? nominal.start[other] : nominal.finish[other]) as number;
-      if (anchor > fact.start) {
-        warnings.push({
-          code: 'recorded-before-predecessor',
-          step: step.id,
-          message: `Step "${step.id}" is recorded as started on ${plainDateOf(fact.start)}, before "${model.ids[other]}" ${fromStart ? 'starts' : 'finishes'} (${plainDateOf(anchor)}).`,
-        });
-      }
-    }
-  });
-  return warnings;
-}
-
-/** A fixed date on a day off, or before what the step waits for gives (it is not moved). */
-function fixedWarnings(p: Prepared, nominal: Pass, i: number, fixed: DayNumber): PlanWarning[] {
-  const id = p.model.ids[i] as string;
-  const date = plainDateOf(fixed);
-  const what = p.model.kind[i] === SPAN ? 'finish' : 'date';
-  const warnings: PlanWarning[] = [];
-  const closure = p.calendar.closedOn(fixed);
-  if (closure) {
-    warnings.push({
-      code: 'fixed-on-day-off',
-      step: id,
-      message: `Step "${id}" has the fixed ${what} ${date}, a day off (${closure.name}) in calendar "${p.calendar.id}"; the calendar does not move a fixed date, so check it is meant.`,
-    });
-  }
-  const fact = p.facts[i];
-  if (fact?.start !== undefined || fact?.finish !== undefined) return warnings;
-  // What the relations give: a milestone's date before its fixed date replaced it, a span's start.
-  const given = nominal.raw[i] as number;
-  if ((nominal.driver[i] as number) >= 0 && given > fixed) {
-    const other = p.model.ids[p.model.edgeOther[nominal.driver[i] as number] as number];
-    warnings.push({
-      code: 'fixed-before-predecessor',
-      step: id,
-      message: `Step "${id}" has the fixed ${what} ${date}, but what it waits for ("${other}") gives ${plainDateOf(given)}: the plan keeps ${date}; move the fixed date or shorten what comes before.`,
-    });
-  }
-  return warnings;
-}
 
 function occurrencesOf(p: Prepared, nominal: Pass, i: number): Occurrence[] | undefined {
   const days = nominal.occurrences[i];
@@ -260,56 +70,6 @@ function windowOf(early: Int32Array, nominal: Int32Array, late: Int32Array, i: n
     earliest: plainDateOf(Math.min(early[i] as number, planned)),
     latest: plainDateOf(Math.max(late[i] as number, planned)),
   };
-}
-
-/**
- * The steps on the chains of driving relations that end in the targets: the critical path, as
- * `criticalPath` walks it.
- */
-function drivingChains(p: Prepared, nominal: Pass, targets: readonly number[]): Uint8Array {
-  // One flag per step, not a Set: on a 10,000-step plan a Set's table was an eighth of what a
-  // solve allocated.
-  const chain = new Uint8Array(p.model.ids.length);
-  for (const target of targets) {
-    let i = target;
-    while (chain[i] !== 1) {
-      chain[i] = 1;
-      const fact = p.facts[i];
-      const edge = nominal.driver[i] as number;
-      // A fixed date is set by nobody before it, as a recorded one is.
-      const fixed = p.model.fixed[i] !== undefined;
-      if (edge < 0 || fixed || fact?.start !== undefined || fact?.finish !== undefined) break;
-      i = p.model.edgeOther[edge] as number;
-    }
-  }
-  return chain;
-}
-
-/** What `solve` computes before it builds the plan from it. */
-export interface Passes {
-  readonly nominal: Pass;
-  readonly early: Pass;
-  readonly late: Pass;
-  readonly targets: readonly number[];
-  /** Per step, calendar days of slack to the targets; NaN where none. */
-  readonly slack: Float64Array;
-  /** Per step, 1 when it is on the critical path. */
-  readonly critical: Uint8Array;
-}
-
-/**
- * The planning: the nominal, earliest and latest forward passes, the backward pass for slack, and
- * the critical chain. The bench times it apart from the objects `solve` builds from it.
- */
-export function passesOf(p: Prepared, target: SolveOptions['target']): Passes {
-  const nominal = propagate(p.model, p.calendar, p.start, p.facts, NOMINAL);
-  const targets = targetsOf(p.model, nominal, target);
-  const early = propagate(p.model, p.calendar, p.start, p.facts, EARLIEST);
-  const late = propagate(p.model, p.calendar, p.start, p.facts, LATEST);
-  const programEnd = target === undefined ? nominal.finish[targets[0] as number] : undefined;
-  const slack = slackTo(p.model, p.calendar, nominal, p.facts, targets, programEnd);
-  const critical = drivingChains(p, nominal, targets);
-  return { nominal, early, late, targets, slack, critical };
 }
 
 /**

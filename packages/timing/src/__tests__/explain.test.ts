@@ -112,6 +112,7 @@ describe('toGantt', () => {
       critical: true,
       milestone: false,
       done: false,
+      skipped: false,
     });
     expect(rows.find((r) => r.id === 'X1')).toMatchObject({ milestone: true, critical: false });
   });

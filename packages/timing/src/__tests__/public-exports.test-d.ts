@@ -11,6 +11,7 @@ test('@maslul/timing exports exactly these values', () => {
     | 'MaslulError'
     | 'TimingError'
     | 'about'
+    | 'addLength'
     | 'createCalendar'
     | 'criticalPath'
     | 'dateIn'
