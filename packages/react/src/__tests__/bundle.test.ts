@@ -8,7 +8,10 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** A string of the timing solver's own code (its error messages, in passes.ts and to-step.ts): in a bundle only if the solver is. */
+/**
+ * A string of the timing solver's own code (its error messages, in passes.ts and to-step.ts): in
+ * a bundle only if the solver is.
+ */
 const SOLVER = 'timing.known-reference';
 
 async function bundle(contents: string) {
