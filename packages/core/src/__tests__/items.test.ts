@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import { manager, sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { compile } from '../compile.js';
 import type { ProgramEvent } from '../events.js';
 import { type Actor, createInstance, replay, restoreInstance } from '../instance.js';
-import { manager, sample, steering } from './sample-program.js';
 
 const five = ['a', 'b', 'c', 'd', 'e'];
 type Role = 'steering' | 'manager' | 'member';
