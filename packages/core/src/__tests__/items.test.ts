@@ -24,6 +24,18 @@ function afterHackathon() {
   return { clock, instance };
 }
 
+/** `afterHackathon`, then the initiative "garden" created on 20 February. */
+function withGarden() {
+  const run = afterHackathon();
+  run.clock.advanceTo('2027-02-20T09:00:00Z');
+  const created = run.instance.send(
+    { type: 'initiative.create', item: 'garden', payload: { title: 'Garden', challenges: ['a'] } },
+    { actor: manager },
+  );
+  if (!created.ok) throw created.refusal;
+  return run;
+}
+
 describe('items', () => {
   it('creates an item as a child actor and moves it through its lifecycle', () => {
     const { clock, instance } = afterHackathon();
@@ -57,16 +69,7 @@ describe('items', () => {
   });
 
   it('refuses item events that do not fit, changing nothing', () => {
-    const { clock, instance } = afterHackathon();
-    clock.advanceTo('2027-02-20T09:00:00Z');
-    instance.send(
-      {
-        type: 'initiative.create',
-        item: 'garden',
-        payload: { title: 'Garden', challenges: ['a'] },
-      },
-      { actor: manager },
-    );
+    const { instance } = withGarden();
     const before = JSON.stringify(instance.snapshot());
     const cases: [ProgramEvent<typeof sample> & { item: string }, Actor<Role>, string, string][] = [
       [
@@ -171,16 +174,7 @@ describe('items', () => {
   });
 
   it('restores items with their child actors, and replays to the same snapshot', () => {
-    const { clock, instance } = afterHackathon();
-    clock.advanceTo('2027-02-20T09:00:00Z');
-    instance.send(
-      {
-        type: 'initiative.create',
-        item: 'garden',
-        payload: { title: 'Garden', challenges: ['a'] },
-      },
-      { actor: manager },
-    );
+    const { clock, instance } = withGarden();
     instance.send(
       { type: 'initiative.stop', item: 'garden', payload: { reason: 'no volunteers' } },
       { actor: steering },
