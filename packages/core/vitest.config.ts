@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The test programs (test-programs/) import `@maslul/core` by name, so that the tests of
+    // store and export run them on the built package; core's own tests run them on the sources.
+    alias: { '@maslul/core': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
   test: {
     include: ['src/**/*.test.ts'],
     typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

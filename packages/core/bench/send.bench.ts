@@ -16,7 +16,6 @@
 
 import { Bench } from 'tinybench';
 import { createActor } from 'xstate';
-import { sample } from '../src/__tests__/sample-program.js';
 import {
   compile,
   createInstance,
@@ -24,6 +23,7 @@ import {
   type MachineEvent,
   type ProgramEvent,
 } from '../src/index.js';
+import { sample } from '../test-programs/sample-program.js';
 import { createReducer } from './reducer.js';
 
 type Role = 'steering' | 'manager' | 'member';

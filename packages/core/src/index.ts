@@ -71,19 +71,16 @@ export type {
   ListOptions,
 } from './instance-list.js';
 export type {
-  ItemBuilder,
   ItemCreation,
   ItemDefinition,
   ItemEventOptions,
   ItemEventPlan,
-  ItemEventRecord,
   ItemOptions,
-  ItemRule,
-  ItemRuleInput,
   ItemShape,
-  ItemView,
 } from './item.js';
+export type { ItemBuilder } from './item-builder.js';
 export type { ItemRecord } from './item-checks.js';
+export type { ItemEventRecord, ItemRule, ItemRuleInput, ItemView } from './item-rule.js';
 export type { Program } from './program.js';
 export { Refusal, type RefusalCode } from './refusal.js';
 export { DEFAULT_REFUSAL_LIMIT, type RefusalRecord } from './refusal-log.js';

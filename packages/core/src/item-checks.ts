@@ -1,6 +1,7 @@
 import type { ProgramContext } from './compile.js';
 import { fixedDatesOf } from './fixed-dates.js';
-import type { ItemDefinition, ItemEventRecord, ItemRule, ItemView } from './item.js';
+import type { ItemDefinition } from './item.js';
+import type { ItemEventRecord, ItemRule, ItemView } from './item-rule.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
 import { recordedDates, recordedPayloads } from './recorded.js';

@@ -1,5 +1,5 @@
-import type { ItemEventRecord } from './item.js';
 import type { ItemRecord } from './item-checks.js';
+import type { ItemEventRecord } from './item-rule.js';
 
 /**
  * An item event's record after one more time it is sent: O(1) whatever the history (the last

@@ -3,7 +3,7 @@
 // migrations loaded as text by ../scripts/register-sql.ts); `@maslul/core` is its built dist/, as for the
 // tests (the root `npm run bench` builds it first).
 //
-// 1. Append throughput. The workload is recorded once: the fixture program's first 100 events,
+// 1. Append throughput. The workload is recorded once: the sample program's first 100 events,
 //    run through `createRuntime` on a memory store, which hands the store 100 batches of one entry
 //    each with its expected version and deadline changes (3 of them add or remove timers), and
 //    a snapshot with every 25th (the runtime's default snapshot policy). One sample appends the 100 batches,
@@ -19,7 +19,7 @@
 //    is what a runtime does for an instance it does not hold: `runtime.open(id)` after
 //    `runtime.evict()` (load the latest snapshot and the events after it, parse and check them,
 //    restore the instance). Full replay is `store.events(id)` (every event, parsed and checked)
-//    then `replay(program, events)` from `@maslul/core`.
+//    then `replay(sample, events)` from `@maslul/core`.
 // 3. Open in the worst case of the default policy: a 1,024-event log whose latest snapshot is at
 //    1,000 (24 events to replay after it), in milliseconds against a 5 ms budget, beside a full
 //    replay of the same log.
@@ -32,8 +32,9 @@ import '../scripts/register-sql.js';
 import { PGlite } from '@electric-sql/pglite';
 import { createRuntime, type InstanceView, type ProgramInstance, replay } from '@maslul/core';
 import pg from 'pg';
+import { sample } from '../../core/test-programs/sample-program.js';
 import { startPostgresServer } from '../scripts/postgres-server.js';
-import { program, START } from '../src/__tests__/fixture-program.js';
+import { START } from '../src/__tests__/sample-run.js';
 import type { MaslulStore } from '../src/timer-store.js';
 import { median, pairedRatio, pairedRounds, readable } from './rounds.js';
 import { captureRun, clock, rawInserts } from './workload.js';
@@ -129,7 +130,7 @@ async function measureRestore(target: Target): Promise<number> {
   if (stored?.snapshot.seq !== LOG_EVENTS || stored.events.length !== 0) {
     throw new Error(`${target.name}: the log's latest snapshot is not at event ${LOG_EVENTS}.`);
   }
-  const runtime = createRuntime(program, { store, clock, snapshotEvery: SNAPSHOT_EVERY });
+  const runtime = createRuntime(sample, { store, clock, snapshotEvery: SNAPSHOT_EVERY });
   let restored: InstanceView | undefined;
   let replayed: ProgramInstance | undefined;
   const [restore, full] = await pairedRounds(
@@ -144,7 +145,7 @@ async function measureRestore(target: Target): Promise<number> {
       name: `${target.name}: full replay (store.events + replay of ${LOG_EVENTS} events)`,
       fn: async () => {
         const events = await store.events(id);
-        replayed = replay(program, events, { start: START, clock });
+        replayed = replay(sample, events, { start: START, clock });
       },
     },
     { rounds: ROUNDS, time: 300, iterations: 3 },
@@ -175,7 +176,7 @@ async function measureWorstOpen(target: Target): Promise<number> {
       `${target.name}: the log's latest snapshot is not ${SNAPSHOT_EVERY - 1} events back.`,
     );
   }
-  const runtime = createRuntime(program, { store, clock });
+  const runtime = createRuntime(sample, { store, clock });
   const [open, full] = await pairedRounds(
     {
       name: `${target.name}: open (snapshot at ${LOG_EVENTS}, ${SNAPSHOT_EVERY - 1} events after it)`,
@@ -187,7 +188,7 @@ async function measureWorstOpen(target: Target): Promise<number> {
     {
       name: `${target.name}: full replay of the ${run.batches.length} events`,
       fn: async () => {
-        sink += replay(program, await store.events(id), { start: START, clock }).snapshot().seq;
+        sink += replay(sample, await store.events(id), { start: START, clock }).snapshot().seq;
       },
     },
     { rounds: ROUNDS, time: 300, iterations: 3 },
@@ -217,7 +218,7 @@ async function measure(target: Target): Promise<void> {
 
 console.log(`# @maslul/store, node ${process.version}, ${process.platform}/${process.arch}`);
 console.log(
-  `# append workload: the fixture's first ${APPEND_EVENTS} events as the runtime batches them (${timerChanges} with timer changes, a snapshot with the last); restore: a ${LOG_EVENTS}-event log, snapshots every ${SNAPSHOT_EVERY}`,
+  `# append workload: the sample run's first ${APPEND_EVENTS} events as the runtime batches them (${timerChanges} with timer changes, a snapshot with the last); restore: a ${LOG_EVENTS}-event log, snapshots every ${SNAPSHOT_EVERY}`,
 );
 const added = appendBatches.reduce((n, b) => n + b.deadlines.added.length, 0);
 const removed = appendBatches.reduce((n, b) => n + b.deadlines.removed.length, 0);

@@ -7,7 +7,8 @@ import {
   type InstanceStore,
   type NewInstance,
 } from '@maslul/core';
-import { program, runEvents, START } from '../src/__tests__/fixture-program.js';
+import { sample } from '../../core/test-programs/sample-program.js';
+import { runEvents, START } from '../src/__tests__/sample-run.js';
 import { createMemoryStore } from '../src/memory-store.js';
 import { toEventRow } from '../src/records.js';
 
@@ -21,7 +22,7 @@ export interface Workload {
 }
 
 /**
- * Runs the fixture program through `createRuntime` on a memory store (`runEvents(measures)`:
+ * Runs the sample program through `createRuntime` on a memory store (`runEvents(measures)`:
  * `measures + 5` events) and records what the runtime hands the store: the instance it creates and
  * each append's batch (one entry, its expected version, its deadline changes, a snapshot every
  * `snapshotEvery` events). Appending the batches in order to another instance replays the run.
@@ -41,11 +42,11 @@ export async function captureRun(measures: number, snapshotEvery: number): Promi
       return memory.append(id, batch);
     },
   };
-  const runtime = createRuntime(program, { store: recording, clock, snapshotEvery });
+  const runtime = createRuntime(sample, { store: recording, clock, snapshotEvery });
   await runtime.create('captured', { start: START });
   for (const { event, actor, at } of runEvents(measures)) {
     const result = await runtime.send('captured', event as never, { actor: actor as never, at });
-    if (!result.ok) throw new Error(`The fixture run was refused: ${result.refusal.message}`);
+    if (!result.ok) throw new Error(`The sample run was refused: ${result.refusal.message}`);
   }
   if (instance === undefined) throw new Error('The runtime created no instance.');
   return { instance, batches };

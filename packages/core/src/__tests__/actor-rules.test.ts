@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { avi, board, grants, noa, openPayload } from '../../test-programs/grants-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance } from '../instance.js';
-import { avi, board, grants, noa, openPayload } from './grants-program.js';
 
 function opened() {
   const clock = createManualClock('2027-01-04T09:00:00Z');

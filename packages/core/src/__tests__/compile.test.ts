@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { sample } from '../../test-programs/sample-program.js';
 import { compile } from '../compile.js';
 import type { MachineEvent } from '../events.js';
-import { sample } from './sample-program.js';
 
 const date = '2027-01-04' as const;
 /** A valid event for every event type of the sample program. */

@@ -1,9 +1,9 @@
 import { about, MaslulError } from '@maslul/timing';
 import { rrule } from '@maslul/timing/rrule';
 import { describe, expect, it } from 'vitest';
+import { sample } from '../../test-programs/sample-program.js';
 import { defineProgram } from '../define-program.js';
 import { labelIn } from '../index.js';
-import { sample } from './sample-program.js';
 
 const roles = { manager: { label: 'Manager' } } as const;
 

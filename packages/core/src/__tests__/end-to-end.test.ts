@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manager, member, sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock, MAX_TIMER_DELAY } from '../clock.js';
 import type { Deadline } from '../deadlines.js';
 import type { ProgramEvent } from '../events.js';
 import { type Actor, createInstance } from '../instance.js';
 import { deadlineKey } from '../timer-actor.js';
-import { manager, member, sample, steering } from './sample-program.js';
 
 const warnings: Error[] = [];
 const onWarning = (warning: Error) => warnings.push(warning);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { manager, sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { idIssue } from '../ids.js';
 import { createInstance } from '../instance.js';
-import { manager, sample, steering } from './sample-program.js';
 
 const five = ['a', 'b', 'c', 'd', 'e'];
 const bad = [

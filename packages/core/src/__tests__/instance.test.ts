@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { manager, member, sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance, replay, restoreInstance } from '../instance.js';
 import { Refusal } from '../refusal.js';
-import { manager, member, sample, steering } from './sample-program.js';
 
 const five = ['a', 'b', 'c', 'd', 'e'];
 

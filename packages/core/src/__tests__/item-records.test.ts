@@ -2,10 +2,10 @@
 // payload, the first date and the count; the full history stays in the log. Snapshots an earlier
 // version stored with every date (`dates`) restore into that shape.
 import { describe, expect, it } from 'vitest';
+import { board, grants, noa, openPayload } from '../../test-programs/grants-program.js';
+import { manager, sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance, type InstanceSnapshot, restoreInstance } from '../instance.js';
-import { board, grants, noa, openPayload } from './grants-program.js';
-import { manager, sample, steering } from './sample-program.js';
 
 const five = ['a', 'b', 'c', 'd', 'e'];
 

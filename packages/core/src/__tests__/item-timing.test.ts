@@ -1,9 +1,9 @@
 import type { Plan } from '@maslul/timing';
 import { describe, expect, it } from 'vitest';
+import { appeals, applicant, boardMember } from '../../test-programs/appeals-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance } from '../instance.js';
 import { TIMER_ACTOR } from '../timer-actor.js';
-import { appeals, applicant, boardMember } from './appeals-program.js';
 
 function started() {
   const clock = createManualClock('2027-01-04T09:00:00Z');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import { manager, sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { compile } from '../compile.js';
 import type { ProgramEvent } from '../events.js';
 import { type Actor, createInstance, replay, restoreInstance } from '../instance.js';
-import { manager, sample, steering } from './sample-program.js';
 
 const five = ['a', 'b', 'c', 'd', 'e'];
 type Role = 'steering' | 'manager' | 'member';
@@ -22,6 +22,18 @@ function afterHackathon() {
   send('2027-01-18T09:00:00Z', { type: 'meeting1', payload: { challenges: five } }, steering);
   send('2027-02-18T09:00:00Z', { type: 'hackathon' }, manager);
   return { clock, instance };
+}
+
+/** `afterHackathon`, then the initiative "garden" created on 20 February. */
+function withGarden() {
+  const run = afterHackathon();
+  run.clock.advanceTo('2027-02-20T09:00:00Z');
+  const created = run.instance.send(
+    { type: 'initiative.create', item: 'garden', payload: { title: 'Garden', challenges: ['a'] } },
+    { actor: manager },
+  );
+  if (!created.ok) throw created.refusal;
+  return run;
 }
 
 describe('items', () => {
@@ -57,16 +69,7 @@ describe('items', () => {
   });
 
   it('refuses item events that do not fit, changing nothing', () => {
-    const { clock, instance } = afterHackathon();
-    clock.advanceTo('2027-02-20T09:00:00Z');
-    instance.send(
-      {
-        type: 'initiative.create',
-        item: 'garden',
-        payload: { title: 'Garden', challenges: ['a'] },
-      },
-      { actor: manager },
-    );
+    const { instance } = withGarden();
     const before = JSON.stringify(instance.snapshot());
     const cases: [ProgramEvent<typeof sample> & { item: string }, Actor<Role>, string, string][] = [
       [
@@ -171,16 +174,7 @@ describe('items', () => {
   });
 
   it('restores items with their child actors, and replays to the same snapshot', () => {
-    const { clock, instance } = afterHackathon();
-    clock.advanceTo('2027-02-20T09:00:00Z');
-    instance.send(
-      {
-        type: 'initiative.create',
-        item: 'garden',
-        payload: { title: 'Garden', challenges: ['a'] },
-      },
-      { actor: manager },
-    );
+    const { clock, instance } = withGarden();
     instance.send(
       { type: 'initiative.stop', item: 'garden', payload: { reason: 'no volunteers' } },
       { actor: steering },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { board, grants, openPayload } from '../../test-programs/grants-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance } from '../instance.js';
 import { ruleOf } from '../payload-rule.js';
-import { board, grants, openPayload } from './grants-program.js';
 
 const instance = () =>
   createInstance(grants, {

@@ -5,13 +5,13 @@
 import { mondayToFriday, solve } from '@maslul/timing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { grants, openPayload } from '../../test-programs/grants-program.js';
+import { sample } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { deadlinesOf } from '../deadlines.js';
 import { createInstance, type ProgramInstance } from '../instance.js';
 import { plannedSchedule } from '../planned-items.js';
 import type { Program } from '../program.js';
-import { grants, openPayload } from './grants-program.js';
-import { sample } from './sample-program.js';
 
 const START = '2027-01-04';
 

@@ -1,10 +1,10 @@
 import type { Forecast, Plan } from '@maslul/timing';
 import { rrule } from '@maslul/timing/rrule';
 import { describe, expect, it } from 'vitest';
+import { board, grants, noa, openPayload } from '../../test-programs/grants-program.js';
 import { createManualClock } from '../clock.js';
 import { defineProgram } from '../define-program.js';
 import { createInstance } from '../instance.js';
-import { board, grants, noa, openPayload } from './grants-program.js';
 
 function granted() {
   const clock = createManualClock('2027-01-04T09:00:00Z');

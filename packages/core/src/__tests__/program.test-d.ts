@@ -2,12 +2,12 @@ import { about } from '@maslul/timing';
 import { rrule } from '@maslul/timing/rrule';
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
+import { sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { defineProgram } from '../define-program.js';
 import type { ProgramEvent } from '../events.js';
 import { createInstance } from '../instance.js';
 import type { StepDates } from '../types.js';
-import { sample, steering } from './sample-program.js';
 
 const roles = { manager: { label: 'Manager' }, steering: { label: 'Steering' } } as const;
 const base = () => defineProgram('demo', { version: 1, label: 'Demo' }).roles(roles);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { avi, board, grants, openPayload } from '../../test-programs/grants-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance, replay } from '../instance.js';
-import { avi, board, grants, openPayload } from './grants-program.js';
 
 describe('instance.refusals', () => {
   it('keeps who tried what, when and why, apart from the history', () => {

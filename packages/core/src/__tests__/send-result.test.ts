@@ -1,9 +1,9 @@
 // A send result is a plain object: its snapshot and deadlines survive a spread, structuredClone
 // and JSON (issue #17: they were prototype getters, lost by `{ ...result }`).
 import { describe, expect, it } from 'vitest';
+import { sample, steering } from '../../test-programs/sample-program.js';
 import { createManualClock } from '../clock.js';
 import { createInstance } from '../instance.js';
-import { sample, steering } from './sample-program.js';
 
 function accepted() {
   const clock = createManualClock('2027-01-04T08:00:00Z');

@@ -1,6 +1,6 @@
-import type { Actor, Refusal, RefusalCode, SendResult } from '@maslul/core';
+import type { SendResult } from '@maslul/core';
 import { describe, expect, it } from 'vitest';
-import type { KehilaRole } from '../index.js';
+import { expectRefused } from './expect-refused.js';
 import {
   actors,
   challengeIds,
@@ -27,30 +27,6 @@ import {
 /** Asserts the event was accepted, showing the refusal's message if it was not. */
 function expectAccepted(result: SendResult): void {
   expect(result.ok, result.ok ? '' : result.refusal.message).toBe(true);
-}
-
-/**
- * Sends an event that must be refused with `code` and `rule`, and checks that the refusal left
- * the instance exactly as it was (snapshot and history).
- */
-function expectRefused(
-  run: Run,
-  date: string,
-  event: KehilaEvent,
-  who: Actor<KehilaRole>,
-  code: RefusalCode,
-  rule: string,
-): Refusal {
-  const before = JSON.stringify(run.instance.snapshot());
-  const history = run.instance.history().length;
-  const result = run.send(date, event, who);
-  if (result.ok)
-    throw new Error(`"${event.type}" was accepted; expected a ${code} refusal (${rule})`);
-  expect(result.refusal.code).toBe(code);
-  expect(result.refusal.rule).toBe(rule);
-  expect(JSON.stringify(run.instance.snapshot())).toBe(before);
-  expect(run.instance.history()).toHaveLength(history);
-  return result.refusal;
 }
 
 const itemState = (run: Run, item: string) =>

@@ -2,35 +2,19 @@
 // appointed by the city CEO wherever it is recorded, a team's events recorded by its own domain
 // head only, four meetings and no more, on working days, planned every two weeks from the
 // appointment.
-import type { Actor, RefusalCode, SendResult } from '@maslul/core';
 import type { Forecast, Plan } from '@maslul/timing';
 import { israelCalendar } from '@maslul/timing/israel';
 import { describe, expect, it } from 'vitest';
-import type { KehilaRole } from '../index.js';
+import { expectRefused } from './expect-refused.js';
 import {
   actors,
   domainHeads,
   driveTo,
   type KehilaEvent,
-  type Run,
   team,
   teamMeeting,
   workPlan,
 } from './program-fixtures.js';
-
-function expectRefused(
-  run: Run,
-  date: string,
-  event: KehilaEvent,
-  who: Actor<KehilaRole>,
-  code: RefusalCode,
-  rule: string,
-): void {
-  const before = JSON.stringify(run.instance.snapshot());
-  const result: SendResult = run.send(date, event, who);
-  expect(result.ok ? 'accepted' : [result.refusal.code, result.refusal.rule]).toEqual([code, rule]);
-  expect(JSON.stringify(run.instance.snapshot())).toBe(before);
-}
 
 const meet = (channel: 'social' | 'urban', number: number, date: string): KehilaEvent => ({
   type: 'team.meet',

@@ -1,7 +1,8 @@
 import { createManualClock, createRuntime } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { manager, program, runEvents, START } from './fixture-program.js';
+import { manager, sample } from '../../../core/test-programs/sample-program.js';
 import { rejection } from './rejection.js';
+import { runEvents, START } from './sample-run.js';
 import { sqlKinds } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
@@ -17,12 +18,12 @@ describe.each(sqlKinds())('bad stored records on $name', (kind) => {
   /** A store with one instance of 10 events and a snapshot at 5. */
   const stored = async () => {
     const store = await kind.open();
-    const runtime = createRuntime(program, { store, clock, snapshotEvery: 5 });
+    const runtime = createRuntime(sample, { store, clock, snapshotEvery: 5 });
     await runtime.create('town', { start: START });
     for (const { event, actor, at } of runEvents(5)) {
       await runtime.send('town', event as never, { actor: actor as never, at });
     }
-    return { store, fresh: () => createRuntime(program, { store, clock }) };
+    return { store, fresh: () => createRuntime(sample, { store, clock }) };
   };
   const rows = async () =>
     JSON.stringify(
@@ -92,7 +93,7 @@ describe.each(sqlKinds())('bad stored records on $name', (kind) => {
 
   it('loads an older definition version through an explicit migration', async () => {
     const { store } = await stored();
-    const v2 = { ...program, version: 2 } as typeof program;
+    const v2 = { ...sample, version: 2 } as typeof sample;
     const runtime = createRuntime(v2, {
       store,
       clock,
@@ -100,11 +101,11 @@ describe.each(sqlKinds())('bad stored records on $name', (kind) => {
     });
     const view = await runtime.open('town');
     expect(view.snapshot().program.version).toBe(2);
-    expect((await store.load('town'))?.program).toEqual({ id: program.id, version: 1 });
+    expect((await store.load('town'))?.program).toEqual({ id: sample.id, version: 1 });
     const saved = await runtime.snapshot('town');
     const loaded = await store.load('town');
     expect(loaded?.snapshot).toEqual(JSON.parse(JSON.stringify(saved)));
     // The stored program version is the latest snapshot's, whichever way it was saved.
-    expect(loaded?.program).toEqual({ id: program.id, version: 2 });
+    expect(loaded?.program).toEqual({ id: sample.id, version: 2 });
   });
 });

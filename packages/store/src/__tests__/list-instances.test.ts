@@ -2,9 +2,10 @@
 // the runtime's list over it with each instance's status and overdue steps, on every store.
 import { createManualClock, createRuntime, defineProgram, type InstancePage } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import type { MaslulStore } from '../index.js';
-import { CHALLENGES, manager, program, steering } from './fixture-program.js';
 import { rejection } from './rejection.js';
+import { CHALLENGES } from './sample-run.js';
 import { storeKinds } from './stores.js';
 
 const other = defineProgram('other-program', { version: 1, label: 'Another program' })
@@ -13,13 +14,13 @@ const other = defineProgram('other-program', { version: 1, label: 'Another progr
   .build();
 
 /**
- * Four towns of the fixture program and one of another: "late" started in January (its scope is
+ * Four towns of the sample program and one of another: "late" started in January (its scope is
  * overdue in September), "new" and "newer" started on the clock's day (nothing
  * overdue), "finished" ran every step in 2025.
  */
 async function seed(store: MaslulStore) {
   const clock = createManualClock('2026-09-07T09:00:00Z');
-  const runtime = createRuntime(program, { store, clock });
+  const runtime = createRuntime(sample, { store, clock });
   await runtime.create('new', { start: '2026-09-07' });
   await runtime.create('late', { start: '2026-01-05' });
   await runtime.create('newer', { start: '2026-09-07' });
@@ -32,8 +33,21 @@ async function seed(store: MaslulStore) {
       actor: steering,
       at: '2025-01-20T09:00:00Z',
     },
+    { type: 'mapping.start', actor: manager, at: '2025-01-21T09:00:00Z' },
     { type: 'hackathon', actor: manager, at: '2025-02-20T09:00:00Z' },
+    {
+      type: 'mapping.finish',
+      payload: { summary: 'situation picture' },
+      actor: manager,
+      at: '2025-04-21T09:00:00Z',
+    },
+    ...['2025-05-05', '2025-05-19', '2025-06-02', '2025-06-16'].map((day) => ({
+      type: 'teamMeetings',
+      actor: manager,
+      at: `${day}T09:00:00Z`,
+    })),
     { type: 'review', actor: steering, at: '2025-10-20T09:00:00Z' },
+    { type: 'decision', payload: { continued: [] }, actor: steering, at: '2025-10-27T09:00:00Z' },
   ];
   for (const { actor, at, ...event } of steps) {
     const result = await runtime.send('finished', event as never, { actor, at });
@@ -58,25 +72,25 @@ describe.each(storeKinds())('listing instances on the $name store', (kind) => {
       'new',
       'newer',
     ]);
-    const first = await store.list({ program: 'store-fixture', limit: 2 });
+    const first = await store.list({ program: 'sample', limit: 2 });
     expect(first).toEqual([
       {
         id: 'finished',
-        program: { id: 'store-fixture', version: 1 },
+        program: { id: 'sample', version: 1 },
         start: '2025-01-06',
-        version: 4,
+        version: 11,
       },
-      { id: 'late', program: { id: 'store-fixture', version: 1 }, start: '2026-01-05', version: 0 },
+      { id: 'late', program: { id: 'sample', version: 1 }, start: '2026-01-05', version: 0 },
     ]);
-    const second = await store.list({ program: 'store-fixture', after: 'late', limit: 2 });
+    const second = await store.list({ program: 'sample', after: 'late', limit: 2 });
     expect(second.map((r) => r.id)).toEqual(['new', 'newer']);
-    expect(await store.list({ program: 'store-fixture', after: 'newer', limit: 2 })).toEqual([]);
+    expect(await store.list({ program: 'sample', after: 'newer', limit: 2 })).toEqual([]);
     expect(await store.list({ program: 'no-such-program', limit: 5 })).toEqual([]);
   });
 
   it('store.list orders ids by code point, as PostgreSQL\'s "C" collation does', async () => {
     const store = await kind.open();
-    const runtime = createRuntime(program, {
+    const runtime = createRuntime(sample, {
       store,
       clock: createManualClock('2026-09-07T09:00:00Z'),
     });
@@ -116,10 +130,11 @@ describe.each(storeKinds())('listing instances on the $name store', (kind) => {
     expect(ids(page)).toEqual(['finished', 'late', 'new', 'newer']);
     expect(page.next).toBeUndefined();
     const [finished, late, fresh] = page.instances;
-    expect(finished).toMatchObject({ status: 'done', version: 4, overdue: [] });
+    expect(finished).toMatchObject({ status: 'done', version: 11, overdue: [] });
     expect(finished?.current).toEqual({
       strategy: { step: 'done', running: false },
       pilot: { step: 'done', running: false },
+      convergence: { step: 'done', running: false },
     });
     expect(late).toMatchObject({ status: 'running', version: 0, start: '2026-01-05' });
     expect(late?.overdue).toContain('scope');
@@ -152,7 +167,7 @@ describe.each(storeKinds())('listing instances on the $name store', (kind) => {
     const store = await kind.open();
     const { runtime } = await seed(store);
     expect(ids(await runtime.list({ status: 'done' }))).toEqual(['finished']);
-    const elsewhere = createRuntime(program, {
+    const elsewhere = createRuntime(sample, {
       store,
       clock: createManualClock('2026-09-07T10:00:00Z'),
     });

@@ -1,7 +1,8 @@
 import { createManualClock, createRuntime, type RefusalRecord } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { manager, program, START, steering } from './fixture-program.js';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import { rejection } from './rejection.js';
+import { START } from './sample-run.js';
 import { storeKinds } from './stores.js';
 
 const clock = createManualClock('2026-09-08T09:00:00Z');
@@ -21,7 +22,7 @@ describe.each(storeKinds())('the refusal log on the $name store', (kind) => {
 
   it('keeps refusals apart from the events, oldest first, the newest `keep` only', async () => {
     const store = await kind.open();
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     await runtime.create('town', { start: START });
     for (const n of [1, 2, 3, 4]) await store.appendRefusal('town', refusal(n), 3);
     expect((await store.refusals('town')).map((r) => r.message)).toEqual([
@@ -39,7 +40,7 @@ describe.each(storeKinds())('the refusal log on the $name store', (kind) => {
     expect((await rejection(store.appendRefusal('nowhere', refusal(1), 10))).code).toBe(
       'unknown-instance',
     );
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     await runtime.create('town', { start: START });
     const bad = { ...refusal(1), actor: 'dana' } as unknown as RefusalRecord;
     expect((await rejection(store.appendRefusal('town', bad, 10))).code).toBe('invalid-batch');
@@ -51,7 +52,7 @@ describe.each(storeKinds())('the refusal log on the $name store', (kind) => {
 
   it('records who tried what through the runtime, and why it was refused', async () => {
     const store = await kind.open();
-    const runtime = createRuntime(program, { store, clock, refusalLimit: 2 });
+    const runtime = createRuntime(sample, { store, clock, refusalLimit: 2 });
     await runtime.create('town', { start: START });
     const result = await runtime.send(
       'town',
@@ -91,7 +92,7 @@ describe.each(storeKinds())('the refusal log on the $name store', (kind) => {
     ]);
     expect(log[1]?.actor).toEqual({ id: '  ', roles: [] });
     // Another runtime over the same store reads the same log.
-    const again = createRuntime(program, { store, clock });
+    const again = createRuntime(sample, { store, clock });
     expect(await again.refusals('town')).toEqual(log);
     expect((await rejection(again.refusals('nowhere'))).code).toBe('unknown-instance');
   });

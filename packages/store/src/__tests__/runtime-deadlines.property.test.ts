@@ -5,8 +5,9 @@
 import { createManualClock, createRuntime, replay } from '@maslul/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import { createMemoryStore } from '../index.js';
-import { CHALLENGES, manager, program, START, steering } from './fixture-program.js';
+import { CHALLENGES, START } from './sample-run.js';
 
 const pool = [
   { event: { type: 'scope', payload: { areas: ['north'] } }, actor: steering },
@@ -14,7 +15,10 @@ const pool = [
   { event: { type: 'hackathon' }, actor: manager },
   { event: { type: 'review' }, actor: steering },
   ...['garden', 'library'].flatMap((item) => [
-    { event: { type: 'initiative.create', item, payload: { title: item } }, actor: manager },
+    {
+      event: { type: 'initiative.create', item, payload: { title: item, challenges: ['youth'] } },
+      actor: manager,
+    },
     { event: { type: 'initiative.measure', item, payload: { progress: 0.5 } }, actor: manager },
     { event: { type: 'initiative.stop', item, payload: { reason: 'done' } }, actor: steering },
   ]),
@@ -31,7 +35,7 @@ describe('runtime deadline changes', () => {
         async (steps) => {
           const clock = createManualClock(`${START}T09:00:00Z`);
           const store = createMemoryStore();
-          const runtime = createRuntime(program, { store, clock });
+          const runtime = createRuntime(sample, { store, clock });
           await runtime.create('town', { start: START });
           let time = Date.parse(`${START}T09:00:00Z`);
           for (const { pick, days } of steps) {
@@ -39,7 +43,7 @@ describe('runtime deadline changes', () => {
             clock.advanceTo(time);
             const { event, actor } = pool[pick % pool.length] as (typeof pool)[number];
             await runtime.send('town', event as never, { actor: actor as never });
-            const replayed = replay(program, await store.events('town'), { start: START, clock });
+            const replayed = replay(sample, await store.events('town'), { start: START, clock });
             const key = (d: { id: string; at: number }) => `${d.id}@${d.at}`;
             const stored = (await store.timers('town'))
               .filter((t) => t.firedAt === undefined)

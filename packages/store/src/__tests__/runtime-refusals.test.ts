@@ -4,8 +4,9 @@
 // process moved the instance, so it never refuses on a stale copy.
 import { createManualClock, createRuntime, type InstanceStore } from '@maslul/core';
 import { describe, expect, it } from 'vitest';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import { createMemoryStore } from '../index.js';
-import { CHALLENGES, manager, program, START, steering } from './fixture-program.js';
+import { CHALLENGES, START } from './sample-run.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
 const at = '2026-09-07T09:00:00Z';
@@ -24,7 +25,7 @@ function counting(): { store: InstanceStore; reads: () => number } {
 describe('runtime refusals', () => {
   it('answers a refusal that no stored state could change without reading the version', async () => {
     const { store, reads } = counting();
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     await runtime.create('town', { start: START });
     const before = reads();
     const forbidden = await runtime.send(
@@ -54,7 +55,7 @@ describe('runtime refusals', () => {
 
   it('reads the version before a refusal that a newer stored state could change', async () => {
     const { store, reads } = counting();
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     await runtime.create('town', { start: START });
     const before = reads();
     const early = await runtime.send(

@@ -1,7 +1,8 @@
 import { createManualClock, createRuntime, replay, type SendResult } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHALLENGES, manager, program, runEvents, START, steering } from './fixture-program.js';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import { rejection } from './rejection.js';
+import { CHALLENGES, runEvents, START } from './sample-run.js';
 import { storeKinds } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
@@ -12,10 +13,10 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
 
   const runtimeOn = async (snapshotEvery = 100) => {
     const store = await kind.open();
-    return { store, runtime: createRuntime(program, { store, clock, snapshotEvery }) };
+    return { store, runtime: createRuntime(sample, { store, clock, snapshotEvery }) };
   };
   const sendAll = async (
-    runtime: ReturnType<typeof createRuntime<typeof program>>,
+    runtime: ReturnType<typeof createRuntime<typeof sample>>,
     id: string,
     measures: number,
   ) => {
@@ -33,7 +34,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     const stored = await store.load('town');
     expect(stored?.version).toBe(0);
     expect(stored?.snapshot.seq).toBe(0);
-    expect(stored?.program).toEqual({ id: 'store-fixture', version: 1 });
+    expect(stored?.program).toEqual({ id: 'sample', version: 1 });
     const timers = await store.timers('town');
     expect(timers.map((t) => t.deadline)).toEqual(view.deadlines());
   });
@@ -86,7 +87,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
 
   it('gives a stale writer a version conflict and writes nothing', async () => {
     const { store, runtime: first } = await runtimeOn();
-    const second = createRuntime(program, { store, clock });
+    const second = createRuntime(sample, { store, clock });
     await first.create('town', { start: START });
     await second.open('town'); // loaded at version 0
     await first.send(
@@ -115,7 +116,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
 
   it('judges an event on the stored instance when another process moved it (no stale refusal)', async () => {
     const { store, runtime: web1 } = await runtimeOn();
-    const web2 = createRuntime(program, { store, clock });
+    const web2 = createRuntime(sample, { store, clock });
     await web1.create('town', { start: START }); // web1's cache holds version 0
     await web2.send(
       'town',
@@ -159,7 +160,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     const event = { type: 'scope' as const, payload: { areas: ['north'] } };
     const first = await runtime.send('town', event, options);
     const again = await runtime.send('town', event, options);
-    const elsewhere = await createRuntime(program, { store, clock }).send('town', event, options);
+    const elsewhere = await createRuntime(sample, { store, clock }).send('town', event, options);
     for (const result of [again, elsewhere]) {
       expect(result.ok && result.duplicate).toBe(true);
       expect(result.ok && result.entry).toEqual(first.ok && first.entry);
@@ -174,7 +175,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     await runtime.send('town', { type: 'scope', payload: { areas: ['north'] } }, options);
     const other = { type: 'scope' as const, payload: { areas: ['south'] } };
     const here = await runtime.send('town', other, options);
-    const elsewhere = await createRuntime(program, { store, clock }).send('town', other, options);
+    const elsewhere = await createRuntime(sample, { store, clock }).send('town', other, options);
     for (const result of [here, elsewhere]) {
       expect(result.ok || result.refusal).toMatchObject({
         code: 'idempotency-key-reused',
@@ -222,8 +223,8 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     await runtime.create('town', { start: START });
     const results = await sendAll(runtime, 'town', 40);
     expect(results.every((r) => r.ok)).toBe(true);
-    const restored = await createRuntime(program, { store, clock }).open('town');
-    const replayed = replay(program, await store.events('town'), { start: START, clock });
+    const restored = await createRuntime(sample, { store, clock }).open('town');
+    const replayed = replay(sample, await store.events('town'), { start: START, clock });
     expect(restored.version).toBe(45);
     expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(replayed.snapshot()));
     expect(restored.current()).toEqual(replayed.current());
@@ -234,7 +235,7 @@ describe.each(storeKinds())('createRuntime over the $name store', (kind) => {
     await runtime.create('town', { start: START });
     await sendAll(runtime, 'town', 3);
     const behind = createManualClock('2026-09-01T00:00:00Z'); // before every stored event
-    const view = await createRuntime(program, { store, clock: behind }).open('town');
+    const view = await createRuntime(sample, { store, clock: behind }).open('town');
     expect(view.version).toBe(8);
     expect(JSON.stringify(view.snapshot())).toBe(
       JSON.stringify((await runtime.open('town')).snapshot()),

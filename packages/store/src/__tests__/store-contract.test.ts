@@ -9,9 +9,10 @@ import {
   type NewInstance,
 } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import type { MaslulStore } from '../index.js';
-import { manager, program, START, steering } from './fixture-program.js';
 import { rejection } from './rejection.js';
+import { START } from './sample-run.js';
 import { storeKinds } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
@@ -42,19 +43,19 @@ const GOOD_IDS = [
 ];
 
 const newInstance = (id: string): NewInstance => {
-  const instance = createInstance(program, { start: START, clock });
+  const instance = createInstance(sample, { start: START, clock });
   return {
     id,
-    program: { id: program.id, version: program.version },
+    program: { id: sample.id, version: sample.version },
     start: START,
     snapshot: instance.snapshot(),
     deadlines: instance.deadlines(),
   };
 };
 
-/** The first event of the fixture run, as the runtime makes it: an entry to append. */
+/** The first event of the sample run, as the runtime makes it: an entry to append. */
 const firstEntry = (): LogEntry => {
-  const instance = createInstance(program, { start: START, clock });
+  const instance = createInstance(sample, { start: START, clock });
   const result = instance.send(
     { type: 'scope', payload: { areas: ['north'] } },
     { actor: steering, at },
@@ -126,7 +127,7 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
 
   it('keeps well-formed ids, keys and item ids exactly, each its own', async () => {
     await open();
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     for (const id of GOOD_IDS) await runtime.create(id, { start: START });
     for (const id of GOOD_IDS) {
       expect((await store.load(id))?.id).toBe(id);
@@ -146,7 +147,11 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
     );
     await send({ type: 'hackathon' }, '__proto__');
     const created = await send(
-      { type: 'initiative.create', item: 'garden', payload: { title: 'Garden' } },
+      {
+        type: 'initiative.create',
+        item: 'garden',
+        payload: { title: 'Garden', challenges: ['a'] },
+      },
       'constructor',
     );
     expect(created.ok || created.refusal.message).toBe(true);
@@ -165,7 +170,7 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
 
   it('stores nothing for a start outside the years plans are made in', async () => {
     await open();
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     for (const start of ['0000-01-01', '2200-12-31', '9999-12-31'] as const) {
       const error = await rejection(runtime.create('town', { start }));
       expect({ start, code: error.code, path: error.path }).toEqual({
@@ -180,7 +185,7 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
 
   it('stores nothing for an event dated before the start or outside 1900-2200', async () => {
     await open();
-    const runtime = createRuntime(program, { store, clock });
+    const runtime = createRuntime(sample, { store, clock });
     await runtime.create('town', { start: START });
     for (const when of ['2026-09-06T09:00:00Z', '1900-01-01T00:00:00Z', '0000-01-01T00:00:00Z']) {
       const result = await runtime.send(

@@ -1,52 +1,16 @@
-import { createManualClock, createRuntime, defineProgram, TIMER_ACTOR } from '@maslul/core';
-import { exactly } from '@maslul/timing';
+import { createManualClock, createRuntime, TIMER_ACTOR } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { appeals, applicant, boardMember } from '../../../core/test-programs/appeals-program.js';
 import { type ActOutcome, actingDelivery, createTimerWorker, type MaslulStore } from '../index.js';
 import { storeKinds } from './stores.js';
 
-// A window that closes by itself on its published date, and an appeal window of 14 days after
-// a refusal that expires by itself.
-const program = defineProgram('acts', { version: 1, label: 'Acting deadlines' })
-  .roles({
-    board: { label: 'Board' },
-    applicant: { label: 'Applicant' },
-    system: { label: 'Timer' },
-  })
-  .track('call', 'Call', (t) =>
-    t.span('window', {
-      label: 'Window',
-      by: ['board', 'system'],
-      until: '2027-02-26',
-      onOverdue: 'record',
-    }),
-  )
-  .item(
-    'application',
-    {
-      label: 'Application',
-      states: ['submitted', 'refused', 'expired', 'appealed'],
-      final: ['expired', 'appealed'],
-      create: { by: ['applicant'] },
-    },
-    (item) =>
-      item
-        .event('refuse', { label: 'Refused', by: ['board'], from: ['submitted'], to: 'refused' })
-        .event('expire', { label: 'Expired', by: ['system'], from: ['refused'], to: 'expired' })
-        .event('appeal', {
-          label: 'Appealed',
-          by: ['applicant'],
-          from: ['refused'],
-          to: 'appealed',
-          planned: { after: 'refuse', lag: exactly(14, 'days'), onOverdue: { send: 'expire' } },
-        }),
-  )
-  .build();
-const board = { id: 'dana', roles: ['board'] } as const;
-const noa = { id: 'noa', roles: ['applicant'] } as const;
-
+/**
+ * A run of core's appeals program (a window that closes by itself on its published date, an
+ * appeal window of 14 days after a refusal that expires by itself), and a timer worker that acts.
+ */
 async function setUp(store: MaslulStore) {
   const clock = createManualClock('2027-01-04T09:00:00Z');
-  const runtime = createRuntime(program, { store, clock });
+  const runtime = createRuntime(appeals, { store, clock });
   const outcomes: ActOutcome[] = [];
   const worker = createTimerWorker({
     store,
@@ -56,6 +20,25 @@ async function setUp(store: MaslulStore) {
   });
   await runtime.create('call-2027', { start: '2027-01-04' });
   return { clock, runtime, worker, outcomes };
+}
+
+/** `setUp`, then the window opens and an application "garden" is refused on March 1. */
+async function setUpRefusedGarden(store: MaslulStore) {
+  const run = await setUp(store);
+  const { clock, runtime } = run;
+  await runtime.send('call-2027', { type: 'window.start' }, { actor: boardMember });
+  await runtime.send(
+    'call-2027',
+    { type: 'application.create', item: 'garden' },
+    { actor: applicant },
+  );
+  clock.advanceTo('2027-03-01T09:00:00Z');
+  await runtime.send(
+    'call-2027',
+    { type: 'application.refuse', item: 'garden' },
+    { actor: boardMember },
+  );
+  return run;
 }
 
 const typesOf = async (runtime: {
@@ -68,7 +51,7 @@ describe.each(storeKinds())('deadlines that act on the $name store', (kind) => {
   it('closes the window by itself the day after its fixed date, by the timer, once', async () => {
     const store = await kind.open();
     const { clock, runtime, worker, outcomes } = await setUp(store);
-    await runtime.send('call-2027', { type: 'window.start' }, { actor: board });
+    await runtime.send('call-2027', { type: 'window.start' }, { actor: boardMember });
     clock.advanceTo('2027-02-26T12:00:00Z');
     await worker.runDue();
     expect(await typesOf(runtime)).toEqual(['window.start by dana']);
@@ -91,7 +74,7 @@ describe.each(storeKinds())('deadlines that act on the $name store', (kind) => {
   it('a second delivery of the same deadline (a retry, a second worker) stores a duplicate, not a second event', async () => {
     const store = await kind.open();
     const { clock, runtime, worker, outcomes } = await setUp(store);
-    await runtime.send('call-2027', { type: 'window.start' }, { actor: board });
+    await runtime.send('call-2027', { type: 'window.start' }, { actor: boardMember });
     clock.advanceTo('2027-03-01T06:00:00Z');
     const [timer] = (await store.timers('call-2027')).filter((t) => t.deadline.act);
     if (!timer) throw new Error('no acting timer');
@@ -111,15 +94,7 @@ describe.each(storeKinds())('deadlines that act on the $name store', (kind) => {
 
   it('expires an appeal window 14 days after a refusal; missed while no worker ran, it fires once on start', async () => {
     const store = await kind.open();
-    const { clock, runtime, worker } = await setUp(store);
-    await runtime.send('call-2027', { type: 'window.start' }, { actor: board });
-    await runtime.send('call-2027', { type: 'application.create', item: 'garden' }, { actor: noa });
-    clock.advanceTo('2027-03-01T09:00:00Z');
-    await runtime.send(
-      'call-2027',
-      { type: 'application.refuse', item: 'garden' },
-      { actor: board },
-    );
+    const { clock, runtime, worker } = await setUpRefusedGarden(store);
     // No worker ran through March; it starts on April 1 (the window's close fires then too).
     clock.advanceTo('2027-04-01T09:00:00Z');
     worker.start();
@@ -134,15 +109,7 @@ describe.each(storeKinds())('deadlines that act on the $name store', (kind) => {
 
   it('an appeal in time leaves no timer to expire it', async () => {
     const store = await kind.open();
-    const { clock, runtime, worker } = await setUp(store);
-    await runtime.send('call-2027', { type: 'window.start' }, { actor: board });
-    await runtime.send('call-2027', { type: 'application.create', item: 'garden' }, { actor: noa });
-    clock.advanceTo('2027-03-01T09:00:00Z');
-    await runtime.send(
-      'call-2027',
-      { type: 'application.refuse', item: 'garden' },
-      { actor: board },
-    );
+    const { clock, runtime, worker } = await setUpRefusedGarden(store);
     // The item's planned appeal is in the timer table, with the act that expires it.
     const planned = (await store.timers('call-2027')).filter(
       (t) => t.deadline.step === 'garden.appeal',
@@ -153,7 +120,11 @@ describe.each(storeKinds())('deadlines that act on the $name store', (kind) => {
       ['garden.appeal:overdue', '2027-03-16', { type: 'application.expire', item: 'garden' }],
     ]);
     clock.advanceTo('2027-03-10T09:00:00Z');
-    await runtime.send('call-2027', { type: 'application.appeal', item: 'garden' }, { actor: noa });
+    await runtime.send(
+      'call-2027',
+      { type: 'application.appeal', item: 'garden' },
+      { actor: applicant },
+    );
     const pending = (await store.timers('call-2027')).filter((t) => t.firedAt === undefined);
     expect(pending.some((t) => t.deadline.step === 'garden.appeal')).toBe(false);
     clock.advanceTo('2027-04-01T09:00:00Z');

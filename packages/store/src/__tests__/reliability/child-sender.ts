@@ -1,11 +1,11 @@
 /// <reference types="node" />
-// Child of crash.test.ts: sends the fixture's run from event `from` on, each with the idempotency
+// Child of crash.test.ts: sends the sample run from event `from` on, each with the idempotency
 // key `ev-<index>`. Prints `opening` before it opens the store, then
 // `ack <index> <seq> <key> <new|dup>` once a send has resolved (the event is stored). The parent
 // kills it at random points and starts another one. With `pauseAt`, it prints `paused` before
 // that event and waits for a line on stdin. A store it may not open (another process has the
 // PGlite folder) prints `refused <code> <message>` and exits with code 3.
-import { runEvents, START } from '../fixture-program.js';
+import { runEvents, START } from '../sample-run.js';
 import { firstLineOfStdin } from './spawn-child.js';
 import { codeOf, INSTANCE, MEASURES, openTarget, runtimeOver, type Target } from './targets.js';
 

@@ -5,9 +5,10 @@
 // process only) they are two runtimes in this process, each with its own cache.
 import { createManualClock, replay } from '@maslul/core';
 import { afterAll, describe, it } from 'vitest';
+import { sample } from '../../../../core/test-programs/sample-program.js';
 import type { MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
-import { program, runEvents, START } from '../fixture-program.js';
+import { runEvents, START } from '../sample-run.js';
 import { postgresUrl } from '../stores.js';
 import { sendAll, type WriterReport } from './send-all.js';
 import { runTogether } from './spawn-child.js';
@@ -120,7 +121,7 @@ describe.concurrent('createRuntime, two runtimes sending to one instance', () =>
 
         const view = await runtimeOver(store).open(INSTANCE);
         expect(view.version).toBe(history.length);
-        const replayed = replay(program, history, { start: START, clock: createManualClock(NOW) });
+        const replayed = replay(sample, history, { start: START, clock: createManualClock(NOW) });
         expect(JSON.stringify(view.snapshot())).toBe(JSON.stringify(replayed.snapshot()));
       } finally {
         await store.close();

@@ -10,7 +10,8 @@ import { createManualClock, replay } from '@maslul/core';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, it } from 'vitest';
-import { program, runEvents, START } from '../fixture-program.js';
+import { sample } from '../../../../core/test-programs/sample-program.js';
+import { runEvents, START } from '../sample-run.js';
 import { postgresUrl } from '../stores.js';
 import { spawnChild } from './spawn-child.js';
 import {
@@ -177,7 +178,7 @@ describe.concurrent('createRuntime, its writer killed with SIGKILL', () => {
 
           const replayTo = (seq: number) =>
             JSON.stringify(
-              replay(program, history.slice(0, seq), {
+              replay(sample, history.slice(0, seq), {
                 start: START,
                 clock: createManualClock(NOW),
               }).snapshot(),

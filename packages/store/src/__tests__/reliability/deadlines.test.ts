@@ -4,9 +4,10 @@
 // `FOR UPDATE SKIP LOCKED`); on PGlite (one process only) they are two workers in this process.
 import { createInstance, createManualClock, type Deadline } from '@maslul/core';
 import { afterAll, describe, it } from 'vitest';
+import { sample } from '../../../../core/test-programs/sample-program.js';
 import { createTimerWorker, type MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
-import { program, START } from '../fixture-program.js';
+import { START } from '../sample-run.js';
 import { postgresUrl } from '../stores.js';
 import { runTogether } from './spawn-child.js';
 import { dropSchema, NOW, NOW_MS, newSchema, openTarget, type Target } from './targets.js';
@@ -103,7 +104,7 @@ describe.concurrent('createTimerWorker, two workers on one database', () => {
     }) => {
       const store = await arena.open();
       try {
-        const snapshot = createInstance(program, {
+        const snapshot = createInstance(sample, {
           start: START,
           clock: createManualClock(NOW),
         }).snapshot();
@@ -111,7 +112,7 @@ describe.concurrent('createTimerWorker, two workers on one database', () => {
         const stored = (id: string, deadlines: Deadline[]) =>
           store.create({
             id,
-            program: { id: program.id, version: program.version },
+            program: { id: sample.id, version: sample.version },
             start: START,
             snapshot,
             deadlines,

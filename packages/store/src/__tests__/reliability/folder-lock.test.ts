@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPGliteStore, lockPGliteFolder } from '../../pglite/index.js';
-import { runEvents } from '../fixture-program.js';
 import { rejection } from '../rejection.js';
+import { runEvents } from '../sample-run.js';
 import { spawnChild } from './spawn-child.js';
 import { INSTANCE, MEASURES, openWithSql, runtimeOver, type Target } from './targets.js';
 

@@ -2,7 +2,7 @@
 // initiative, each with its own idempotency key, and send again after every `version-conflict`
 // (the runtime then reloads the instance), as an app would.
 import type { Runtime } from '@maslul/core';
-import { manager, type program } from '../fixture-program.js';
+import { manager, type sample } from '../../../../core/test-programs/sample-program.js';
 import { codeOf, INSTANCE } from './targets.js';
 
 export interface Accepted {
@@ -21,7 +21,7 @@ export interface WriterReport {
 const MAX_TRIES = 500;
 
 export async function sendAll(
-  runtime: Runtime<typeof program>,
+  runtime: Runtime<typeof sample>,
   prefix: string,
   count: number,
   onAccepted?: ((accepted: Accepted) => void) | undefined,

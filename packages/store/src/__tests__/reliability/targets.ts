@@ -4,17 +4,17 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createManualClock, createRuntime, type Runtime } from '@maslul/core';
 import pg from 'pg';
+import { sample } from '../../../../core/test-programs/sample-program.js';
 import type { MaslulStore } from '../../index.js';
 import { createPGliteStore } from '../../pglite/index.js';
 import { createPostgresStore } from '../../postgres/index.js';
-import { program } from '../fixture-program.js';
 
 /** A store that a child process can open again: a PGlite folder or a PostgreSQL schema. */
 export type Target =
   | { readonly kind: 'pglite'; readonly dataDir: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
 
-/** Far after the fixture's event dates, so every event of `runEvents` is in the past. */
+/** Far after the sample run's event dates, so every event of `runEvents` is in the past. */
 export const NOW = '2030-01-01T00:00:00Z';
 export const NOW_MS = Date.parse(NOW);
 export const INSTANCE = 'town';
@@ -67,9 +67,9 @@ export async function openWithSql(target: Target): Promise<OpenedWithSql> {
   };
 }
 
-/** A runtime of the fixture program as every process of a test makes it. */
-export function runtimeOver(store: MaslulStore): Runtime<typeof program> {
-  return createRuntime(program, {
+/** A runtime of the sample program as every process of a test makes it. */
+export function runtimeOver(store: MaslulStore): Runtime<typeof sample> {
+  return createRuntime(sample, {
     store,
     clock: createManualClock(NOW),
     snapshotEvery: SNAPSHOT_EVERY,

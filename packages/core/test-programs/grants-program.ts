@@ -2,9 +2,10 @@
 // planned item series, the refusal log and forecasts: a call for applications, applications
 // created by applicants, a decision, an appeal only the applicant may send, and progress reports
 // planned every month from the grant.
+
+import { defineProgram } from '@maslul/core';
 import { about } from '@maslul/timing';
 import * as z from 'zod';
-import { defineProgram } from '../define-program.js';
 
 export const grants = defineProgram('grants', { version: 1, label: 'Neighbourhood grants' })
   .roles({

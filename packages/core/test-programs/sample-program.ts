@@ -1,9 +1,10 @@
 // A small program for the tests: two tracks and a convergence, a join, a span, a series, three
 // roles, payloads with schemas, named rules, and a kind of item (pilot initiatives) created
 // during the run, each a child actor with its own lifecycle.
+
+import { defineProgram } from '@maslul/core';
 import { about } from '@maslul/timing';
 import * as z from 'zod';
-import { defineProgram } from '../define-program.js';
 
 export const sample = defineProgram('sample', { version: 1, label: { en: 'Sample', he: 'דוגמה' } })
   .roles({

@@ -2,8 +2,9 @@
 // date, a refusal opens a 14-day appeal window that expires by itself, a grant plans six monthly
 // reports and escalates 10 working days after a missed one, and the decision letter is due a
 // week after the program's decision step.
+
+import { defineProgram } from '@maslul/core';
 import { about, exactly } from '@maslul/timing';
-import { defineProgram } from '../define-program.js';
 
 export const appeals = defineProgram('appeals', { version: 1, label: 'Appeals' })
   .roles({
