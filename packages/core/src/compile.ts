@@ -180,7 +180,8 @@ const dataOfVerdict = (verdict: Verdict): unknown => (verdict.ok ? verdict.data 
  * Compiles a program to a plain XState v5 machine: one parallel region per track, a state per
  * step (a span has a second, `<id>:running`), a `done` state per track. A step's event is
  * taken when its track has reached it (an optional step's `<id>.skip` too, before it starts),
- * the steps it waits for in other tracks are recorded, its payload parses and its rules pass. Works with `createActor`, `xstate/graph` and the inspector.
+ * the steps it waits for in other tracks are recorded, its payload parses and its rules pass.
+ * Works with `createActor`, `xstate/graph` and the inspector.
  *
  * @param program - a program from `defineProgram(...).build()`
  * @returns the machine

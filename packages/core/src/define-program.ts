@@ -1,13 +1,9 @@
 import type { Label } from '@maslul/timing';
 import type { ReachCheck, ValidId } from './definition-types.js';
 import type { EndingKind, EndingOptions } from './ending.js';
-import {
-  ItemBuilder,
-  type ItemDefinition,
-  type ItemOptions,
-  type ItemRule,
-  type ItemShape,
-} from './item.js';
+import type { ItemDefinition, ItemOptions, ItemShape } from './item.js';
+import { ItemBuilder } from './item-builder.js';
+import type { ItemRule } from './item-rule.js';
 import { buildProgram, type Program } from './program.js';
 import { type Draft, type Ids, type InputOf, TrackBuilder } from './track-builder.js';
 import type { RoleDefinition, Schema, StepShape } from './types.js';

@@ -4,10 +4,7 @@ import type { ItemRule } from './item-rule.js';
 import type { Schema } from './types.js';
 
 // An item kind as a program declares it: its options, creation, events and their plans. What an
-// item rule sees is in item-rule.ts, the builder of a kind's events in item-builder.ts;
-// define-program.ts and guards.ts import those two from here still.
-export { ItemBuilder } from './item-builder.js';
-export type { ItemRule } from './item-rule.js';
+// item rule sees is in item-rule.ts, the builder of a kind's events in item-builder.ts.
 
 type Output<P> = P extends Schema ? z.output<P> : undefined;
 
@@ -16,9 +13,9 @@ type Output<P> = P extends Schema ? z.output<P> : undefined;
  * its creation) or from a program step: "appeal within 14 days after the refusal", a channel
  * team's four work meetings every two weeks from its appointment. The plan is a step of the
  * instance's plan, `<item>.<event>`, on working days, with its deadlines. `onOverdue` names an
- * event of the same item that the timer worker records (by `TIMER_ACTOR`, the actor `maslul.timer` of role `system`) when the
- * planned date has passed unrecorded (and `after` it, if given): an appeal window that expires,
- * a missed report that escalates.
+ * event of the same item that the timer worker records (by `TIMER_ACTOR`, the actor
+ * `maslul.timer` of role `system`) when the planned date has passed unrecorded (and `after` it,
+ * if given): an appeal window that expires, a missed report that escalates.
  *
  * @example
  * ```ts
