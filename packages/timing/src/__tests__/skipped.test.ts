@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { everyDay } from '../calendar.js';
 import { about } from '../duration.js';
 import { explain } from '../explain.js';
+import type { StepFact } from '../facts.js';
 import { toGantt } from '../gantt.js';
 import { defineSchedule } from '../schedule.js';
 import { solve } from '../solve.js';
@@ -62,17 +63,18 @@ describe('skipped steps', () => {
   });
 
   it('refuses a skipped fact with two dates, none, or occurrences held', () => {
-    const facts = (checkins: object) => ({
-      open: start,
-      evening: '2027-01-18',
-      window: { start: '2027-01-18', finish: '2027-02-18' },
-      checkins,
-    });
+    const facts = (checkins: StepFact) =>
+      ({
+        open: start,
+        evening: '2027-01-18',
+        window: { start: '2027-01-18', finish: '2027-02-18' },
+        checkins,
+      }) as const;
     for (const checkins of [
       { start: '2027-02-19', finish: '2027-02-20', skipped: true },
       { skipped: true },
       { occurrences: ['2027-02-19'], finish: '2027-02-19', skipped: true },
-    ]) {
+    ] as const) {
       expect(() => solve(schedule, { start, facts: facts(checkins) })).toThrow(
         expect.objectContaining({
           code: 'invalid-fact',
