@@ -5,8 +5,11 @@ import type { ItemDefinition, ItemOptions, ItemShape } from './item.js';
 import { ItemBuilder } from './item-builder.js';
 import type { ItemRule } from './item-rule.js';
 import { buildProgram, type Program } from './program.js';
-import { type Draft, type Ids, type InputOf, TrackBuilder } from './track-builder.js';
+import { type Draft, type InputOf, TrackBuilder } from './track-builder.js';
 import type { RoleDefinition, Schema, StepShape } from './types.js';
+
+/** The step ids of a builder's steps so far (local, so the API docs show it spelled out). */
+type Ids<Steps> = Extract<keyof Steps, string>;
 
 /**
  * Builds a program: its roles, then its tracks (each its steps in order), then `build()`.

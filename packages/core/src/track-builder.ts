@@ -18,7 +18,7 @@ import type {
 /** A step's payload as its sender writes it (`undefined` when it takes none). */
 export type InputOf<P> = P extends Schema ? z.input<P> : undefined;
 /** The step ids of a builder's steps so far. */
-export type Ids<Steps> = Extract<keyof Steps, string>;
+type Ids<Steps> = Extract<keyof Steps, string>;
 /** Whether an `optional` option makes a step skippable: given (true or roles) or not. */
 type Skippable<O> = [O] extends [undefined] ? false : true;
 type With<Steps, S extends string, K extends StepKind, P, O> = Steps & {
