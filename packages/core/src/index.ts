@@ -17,6 +17,7 @@ export {
   spanFinishType,
   spanStartType,
   stepSkipType,
+  toEpoch,
 } from '@maslul/timing';
 export {
   type Clock,

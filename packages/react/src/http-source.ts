@@ -5,6 +5,7 @@ import {
   Refusal,
   systemClock,
   type TimerHost,
+  toEpoch,
 } from '@maslul/core';
 import {
   errorOf,
@@ -72,17 +73,17 @@ export interface HttpSourceOptions {
   readonly timers?: TimerHost | undefined;
 }
 
-/** A schedule's instant: the API takes a plain date or an ISO date-time as given. */
-const queryOf = (at: Instant): string => (typeof at === 'string' ? at : new Date(at).toISOString());
-
 /**
  * An event's instant: the API takes only ISO date-times, so a plain date becomes its midnight UTC,
  * as a local runtime reads it. What is no instant at all goes as given, for the server to refuse.
  */
 const eventInstantOf = (at: Instant): string => {
-  const time = typeof at === 'string' ? Date.parse(at) : new Date(at).getTime();
+  const time = toEpoch(at);
   return Number.isFinite(time) ? new Date(time).toISOString() : String(at);
 };
+
+/** A schedule's instant: the API takes a plain date or an ISO date-time as given. */
+const queryOf = (at: Instant): string => (typeof at === 'string' ? at : eventInstantOf(at));
 
 /**
  * Reads and sends through the maslul HTTP API (`@maslul/http`): `GET /instances/:id`,

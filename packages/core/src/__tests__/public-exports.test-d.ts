@@ -33,6 +33,7 @@ test('@maslul/core exports exactly these values', () => {
     | 'spanStartType'
     | 'stepSkipType'
     | 'systemClock'
+    | 'toEpoch'
   >();
 });
 

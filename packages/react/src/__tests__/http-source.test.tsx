@@ -141,6 +141,21 @@ describe('httpSource', () => {
     ]);
   });
 
+  it('sends an instant that is none as given, for the server to refuse with a typed error', async () => {
+    const { server } = await served();
+    const source = httpSource<KehilaMetiva>({
+      baseUrl: BASE,
+      fetch: server.fetch,
+      headers: { authorization: 'Bearer mayor' },
+    });
+    const read = source.schedule(ID, new Date(Number.NaN));
+    await expect(read).rejects.toBeInstanceOf(MaslulError);
+    await expect(read).rejects.toMatchObject({ issues: [{ path: ['at'] }] });
+    expect(server.log[0]?.url).toBe(`/api/instances/${ID}/schedule?at=Invalid%20Date`);
+    const sent = await source.send(ID, { type: 'S0', payload: scope }, { at: Number.NaN });
+    expect(sent.ok ? undefined : sent.refusal.issues[0]?.path).toEqual(['at']);
+  });
+
   it('polls while mounted, shows a change another user made, and stops polling on unmount', async () => {
     const { runtime, clock, server } = await served();
     const source = httpSource({ baseUrl: BASE, fetch: server.fetch, poll: 30_000, timers: clock });
