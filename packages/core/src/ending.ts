@@ -1,8 +1,8 @@
 import type { PlainDate } from '@maslul/timing';
-import type { ProgramContext } from './compile.js';
 import type { MachineEvent } from './events.js';
 import type { Verdict } from './guards.js';
 import type { Program } from './program.js';
+import type { ProgramContext } from './program-context.js';
 import { reasonVerdict } from './reason.js';
 import { type Refusal, refuse } from './refusal.js';
 

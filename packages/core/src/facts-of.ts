@@ -1,6 +1,6 @@
 import type { Facts, StepFact } from '@maslul/timing';
-import type { ProgramContext } from './compile.js';
 import type { Program } from './program.js';
+import type { ProgramContext } from './program-context.js';
 import type { StepDefinition } from './types.js';
 
 /** What the machine recorded, as the timing model's facts: the solver re-plans from them. */

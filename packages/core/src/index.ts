@@ -28,7 +28,7 @@ export {
   systemClock,
   type TimerHost,
 } from './clock.js';
-export { compile, type ProgramContext, type ProgramMachine, type StepRecord } from './compile.js';
+export { compile, type ProgramMachine } from './compile.js';
 export type { Deadline, DeadlineAct } from './deadlines.js';
 export { defineProgram, type ProgramBuilder } from './define-program.js';
 export type {
@@ -83,6 +83,7 @@ export type { ItemBuilder } from './item-builder.js';
 export type { ItemRecord } from './item-checks.js';
 export type { ItemEventRecord, ItemRule, ItemRuleInput, ItemView } from './item-rule.js';
 export type { Program } from './program.js';
+export type { ProgramContext, StepRecord } from './program-context.js';
 export { Refusal, type RefusalCode } from './refusal.js';
 export { DEFAULT_REFUSAL_LIMIT, type RefusalRecord } from './refusal-log.js';
 export {

@@ -1,9 +1,9 @@
-import type { ProgramContext } from './compile.js';
 import { fixedDatesOf } from './fixed-dates.js';
 import type { ItemDefinition } from './item.js';
 import type { ItemEventRecord, ItemRule, ItemView } from './item-rule.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
+import type { ProgramContext } from './program-context.js';
 import { recordedDates, recordedPayloads } from './recorded.js';
 import type { RefusalCode } from './refusal.js';
 import { firstFailing } from './rule-run.js';

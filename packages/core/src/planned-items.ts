@@ -9,11 +9,11 @@ import {
   type ScheduledStep,
   type StepFact,
 } from '@maslul/timing';
-import type { ProgramContext } from './compile.js';
 import type { ActPlan } from './deadlines.js';
 import { factsOf } from './facts-of.js';
 import type { ItemDefinition } from './item.js';
 import type { Program } from './program.js';
+import type { ProgramContext } from './program-context.js';
 import type { StepDefinition } from './types.js';
 
 /** A program's schedule as a definition again, to add the items' series to. */

@@ -1,4 +1,4 @@
-import type { ProgramContext } from './compile.js';
+import type { ProgramContext } from './program-context.js';
 import type { StepDates } from './types.js';
 
 /** The payloads recorded so far, by step: what rules see as `recorded`. */

@@ -1,6 +1,6 @@
 import type { PlainDate } from '@maslul/timing';
 import type { StateValue } from 'xstate';
-import type { ProgramContext } from '../compile.js';
+import type { ProgramContext } from '../program-context.js';
 
 /**
  * Who sends an event: an id for the history, and the roles they hold.
