@@ -5,6 +5,8 @@ import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
 import type { ItemRule } from './item-rule.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
+import { endedRefusal, endingVerdict } from './ending.js';
+import type { EventTarget } from './events.js';
 import type { ProgramContext } from './program-context.js';
 import { reasonVerdict } from './reason.js';
 import { recordedDates, recordedPayloads } from './recorded.js';
@@ -196,6 +198,28 @@ export function skipVerdict(
   }
   const waiting = waitingRefusal(program, context, definition.id);
   return waiting ? { ok: false, refusal: waiting } : given;
+}
+
+/**
+ * The verdict on an event at its target, once its track is there: a run that ended takes
+ * nothing; a step's event, a skip, an item event and an ending each have their own checks. The
+ * one judge of every event, for the compiled machine's guards and for the instance alike.
+ */
+export function verdictOn(
+  program: Program,
+  target: EventTarget,
+  context: ProgramContext,
+  event: MachineEvent,
+): Verdict {
+  if ('ending' in target) return endingVerdict(context, event);
+  if (context.ended) return { ok: false, refusal: endedRefusal(context.ended, event.type) };
+  if ('kind' in target) return itemVerdict(program, context, target.kind, target.event, event);
+  const definition = (program.steps as Record<string, StepDefinition>)[
+    target.step
+  ] as StepDefinition;
+  return target.phase === 'skip'
+    ? skipVerdict(program, definition, context, event)
+    : stepVerdict(program, definition, target.phase, context, event);
 }
 
 /** The guard of an item event: the item, its state, the joins, the payload, then the rules. */

@@ -1,10 +1,13 @@
 import type { PlainDate } from '@maslul/timing';
-import type { RunEnding } from './ending.js';
-import type { MachineEvent } from './events.js';
+import { type RunEnding, recordEnding } from './ending.js';
+import type { EventTarget, MachineEvent } from './events.js';
 import type { Phase } from './guards.js';
 import type { ItemDefinition } from './item.js';
 import type { ItemRecord } from './item-checks.js';
 import { nextEventRecord } from './item-records.js';
+import type { Program } from './program.js';
+import { isLastOccurrence } from './step-states.js';
+import type { StepDefinition } from './types.js';
 
 // The compiled machine's context, and how each event it takes records itself there: the pure
 // functions its assign actions run (compile.ts wires them to the transitions).
@@ -155,4 +158,29 @@ export function recordItem(
           },
         };
   return { ...context, items: { ...context.items, [id]: next } };
+}
+
+/**
+ * The context after an event its verdict took, with the data it took it with (the parsed
+ * payload): what the compiled machine's action assigns, and what the instance keeps.
+ */
+export function recordOn(
+  program: Program,
+  target: EventTarget,
+  context: ProgramContext,
+  event: MachineEvent,
+  data: unknown,
+): ProgramContext {
+  if ('ending' in target) return recordEnding(context, event);
+  if ('kind' in target) {
+    const item = (program.items as Record<string, ItemDefinition>)[target.kind] as ItemDefinition;
+    return recordItem(context, item, target.event, event, data);
+  }
+  if (target.phase === 'skip') return recordSkip(context, target.step, event);
+  const definition = (program.steps as Record<string, StepDefinition>)[target.step];
+  if (definition?.kind === 'series') {
+    const last = isLastOccurrence(program, context, target.step);
+    return recordOccurrence(context, target.step, event, data, last);
+  }
+  return recordStep(context, { step: target.step, phase: target.phase }, event, data);
 }
