@@ -12,12 +12,7 @@ import { judged, verdictOn } from './guards.js';
 import type { ItemDefinition } from './item.js';
 import type { Program } from './program.js';
 import { type ProgramContext, recordOn } from './program-context.js';
-import {
-  isLastOccurrence,
-  nextStateOf,
-  runningState,
-  TRACK_DONE,
-} from './step-states.js';
+import { isLastOccurrence, nextStateOf, runningState, TRACK_DONE } from './step-states.js';
 import type { StepDefinition } from './types.js';
 
 /**

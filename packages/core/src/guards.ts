@@ -1,12 +1,11 @@
 import type { StateValue } from 'xstate';
-import type { MachineEvent } from './events.js';
+import { endedRefusal, endingVerdict } from './ending.js';
+import type { EventTarget, MachineEvent } from './events.js';
 import { fixedDatesOf } from './fixed-dates.js';
 import { type ActorRef, checkItemEvent, NO_ACTOR } from './item-checks.js';
 import type { ItemRule } from './item-rule.js';
 import { ruleOf } from './payload-rule.js';
 import type { Program } from './program.js';
-import { endedRefusal, endingVerdict } from './ending.js';
-import type { EventTarget } from './events.js';
 import type { ProgramContext } from './program-context.js';
 import { reasonVerdict } from './reason.js';
 import { recordedDates, recordedPayloads } from './recorded.js';

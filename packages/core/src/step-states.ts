@@ -63,8 +63,13 @@ export function stepTransitionOf(
   const { step, phase } = target;
   const track = definition.track;
   if (phase === 'start') return { track, from: step, to: runningState(step) };
-  if (phase === 'finish') return { track, from: runningState(step), to: nextStateOf(program, step) };
-  if (phase === 'record' && definition.kind === 'series' && !isLastOccurrence(program, context, step)) {
+  if (phase === 'finish')
+    return { track, from: runningState(step), to: nextStateOf(program, step) };
+  if (
+    phase === 'record' &&
+    definition.kind === 'series' &&
+    !isLastOccurrence(program, context, step)
+  ) {
     return { track, from: step, to: step };
   }
   return { track, from: step, to: nextStateOf(program, step) };
