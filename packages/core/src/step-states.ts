@@ -24,7 +24,9 @@ export function nextStateOf(program: Program, step: string): string {
   if (!next) {
     const map = new Map<string, string>();
     for (const track of program.tracks) {
-      track.steps.forEach((id, i) => map.set(id, track.steps[i + 1] ?? TRACK_DONE));
+      track.steps.forEach((id, i) => {
+        map.set(id, track.steps[i + 1] ?? TRACK_DONE);
+      });
     }
     next = map;
     nextStates.set(program, next);
