@@ -8,12 +8,29 @@ import {
 import { and, assign, setup } from 'xstate';
 import { ENDING_EVENTS } from './ending.js';
 import type { EventTarget, MachineEvent } from './events.js';
-import { judged, verdictOn } from './guards.js';
+import { type Verdict, verdictOn } from './guards.js';
 import type { ItemDefinition } from './item.js';
 import type { Program } from './program.js';
 import { type ProgramContext, recordOn } from './program-context.js';
 import { isLastOccurrence, nextStateOf, runningState, TRACK_DONE } from './step-states.js';
 import type { StepDefinition } from './types.js';
+
+/**
+ * The verdicts the machine's guards reached, by the event object they judged and the context
+ * they judged it in: the action that records an event reads its parsed payload here, so each
+ * event is judged once. An event object sent again to another context (a bench or a test
+ * reusing its events) is judged again.
+ */
+const verdicts = new WeakMap<object, { context: ProgramContext; verdict: Verdict }>();
+
+/** Judges once per event and context: the action after a guard reads the guard's verdict. */
+function judged(event: object, context: ProgramContext, judge: () => Verdict): Verdict {
+  const held = verdicts.get(event);
+  if (held?.context === context) return held.verdict;
+  const verdict = judge();
+  verdicts.set(event, { context, verdict });
+  return verdict;
+}
 
 /**
  * Compiles a program to a plain XState v5 machine: one parallel region per track, a state per
@@ -42,8 +59,8 @@ import type { StepDefinition } from './types.js';
  */
 export function compile(program: Program) {
   const steps = program.steps as Record<string, StepDefinition>;
-  // Each guard judges its event once (see guards.ts), with the one judge of every event; the
-  // action that records it reads the parsed payload of that verdict.
+  // Each guard judges its event once, with the one judge of every event (verdictOn); the action
+  // that records it reads the parsed payload of that verdict.
   const verdict = (context: ProgramContext, event: MachineEvent, target: EventTarget) =>
     judged(event, context, () => verdictOn(program, target, context, event));
   const machineSetup = setup({

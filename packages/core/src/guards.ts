@@ -24,29 +24,6 @@ export type Verdict =
   | { readonly ok: true; readonly data: unknown; readonly rules: readonly (Rule | ItemRule)[] }
   | { readonly ok: false; readonly refusal: Refusal };
 
-/**
- * The verdicts the guards reached, by the event object they judged and the context they judged
- * it in: the action that records an event reads its parsed payload here, and the instance reads
- * the refusal of an event the machine did not take, so each event is judged once. An event object
- * sent again to another context (a bench or a test reusing its events) is judged again.
- */
-const verdicts = new WeakMap<object, { context: ProgramContext; verdict: Verdict }>();
-
-/** The verdict a guard reached on this event in this context, if one ran. */
-export function verdictOf(event: object, context: ProgramContext): Verdict | undefined {
-  const held = verdicts.get(event);
-  return held?.context === context ? held.verdict : undefined;
-}
-
-/** Judges once per event and context: a second guard on the same event reads the first verdict. */
-export function judged(event: object, context: ProgramContext, judge: () => Verdict): Verdict {
-  const held = verdicts.get(event);
-  if (held?.context === context) return held.verdict;
-  const verdict = judge();
-  verdicts.set(event, { context, verdict });
-  return verdict;
-}
-
 /** Whether a step's relations to other steps are met: each waits for a finish (or a start). */
 export function waitingFor(program: Program, context: ProgramContext, step: string): string[] {
   const definition = (program.steps as Record<string, StepDefinition>)[step];

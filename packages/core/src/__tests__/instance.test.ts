@@ -288,6 +288,45 @@ describe('restoreInstance and replay', () => {
     expect(instance.history()).toHaveLength(first.ok ? first.entry.seq : -1);
   });
 
+  it('refuses a snapshot whose tracks are at states the program does not have', () => {
+    const { clock, instance } = started();
+    const snapshot = instance.snapshot();
+    const options = { start: '2027-01-04', clock } as const;
+    for (const value of [
+      { ...(snapshot.machine.value as object), pilot: 'party' },
+      'strategy',
+      {},
+    ]) {
+      expect(() =>
+        restoreInstance(sample, { ...snapshot, machine: { ...snapshot.machine, value } }, options),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'invalid-snapshot',
+          rule: 'core.snapshot-shape',
+          message: expect.stringMatching(
+            /track "(strategy|pilot)" at .*, which is not one of its states/,
+          ),
+        }),
+      );
+    }
+  });
+
+  it('restores an older snapshot that XState marked done, with child actors, and goes on', () => {
+    const { clock, instance } = started();
+    const old = {
+      ...instance.snapshot(),
+      machine: { ...instance.snapshot().machine, status: 'done', children: { i1: { src: 'x' } } },
+    };
+    const restored = restoreInstance(sample, old, { start: '2027-01-04', clock });
+    clock.advanceTo('2027-01-18T10:00:00Z');
+    const next = restored.send(
+      { type: 'meeting1', payload: { challenges: five } },
+      { actor: steering },
+    );
+    expect(next.ok).toBe(true);
+    expect(restored.snapshot().machine).toMatchObject({ status: 'active', children: {} });
+  });
+
   it('refuses a snapshot of another program or version, unless migrated', () => {
     const { clock, instance } = started();
     const snapshot = instance.snapshot();

@@ -10,10 +10,10 @@ import type { Program } from '../program.js';
 import { Refusal, refuse } from '../refusal.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from '../refusal-log.js';
 import { keyReused, sameEvent } from '../same-event.js';
-import { checkActor, instantOf, refusalOf, specOf, unknownEvent } from './pre-checks.js';
+import { checkActor, instantOf, specOf, unknownEvent } from './pre-checks.js';
 import type { LogEntry, PersistedMachine } from './records.js';
 import { acceptedResult } from './result.js';
-import { type State, snapshotOf, stepperOf } from './state.js';
+import { initialState, restoredState, type State, snapshotOf, stepWith } from './state.js';
 import { traceOf } from './trace.js';
 import type {
   InstanceOptions,
@@ -30,18 +30,16 @@ export function instanceFrom<P extends Program>(
   options: InstanceOptions,
   initial: { saved: PersistedMachine | undefined; seq: number; keys: Record<string, number> },
 ): ProgramInstance<P> {
-  const stepper = stepperOf(program);
   const calendar = options.calendar ?? mondayToFriday;
   const { clock, start } = options;
   const refusalLimit = checkRefusalLimit(options.refusalLimit);
   const refusals: RefusalRecord[] = [];
-  // The instance's snapshot, from the stored state (or the machine's initial one), stepped one
-  // event at a time by the machine's own transition: the same machine any XState user runs.
-  // With no timers, children or effects anywhere, each send is synchronous.
-  let state: State = {
-    current: initial.saved ? stepper.restore(initial.saved) : stepper.initial,
-    seq: initial.seq,
-  };
+  // The instance's state, from the stored snapshot (or the program's start), stepped one event
+  // at a time through the compiled statechart's transitions (see state.ts). With no timers,
+  // children or effects anywhere, each send is synchronous.
+  let state: State = initial.saved
+    ? restoredState(program, initial.saved, initial.seq)
+    : initialState(program, initial.seq);
   // Own keys only: a key "constructor" or "__proto__" of the stored object was never applied.
   const keys = new Map<string, number>(Object.entries(initial.keys));
   const log: LogEntry[] = [];
@@ -53,7 +51,7 @@ export function instanceFrom<P extends Program>(
   // neither keeps the plan, and its deadlines (the same array).
   let planned: { steps: object; items: string; plan: Plan } | undefined;
   const planOf = (of: State): Plan => {
-    const { context } = of.current;
+    const { context } = of;
     const items = plannedItemsKey(program, context);
     if (planned?.steps === context.steps && planned.items === items) return planned.plan;
     const { schedule, facts } = plannedSchedule(program, context);
@@ -64,9 +62,7 @@ export function instanceFrom<P extends Program>(
   const plan = (): Plan => planOf(state);
   // An ended run has no deadlines: the runtime's diff removes its stored timers.
   const deadlinesAt = (of: State): readonly Deadline[] =>
-    of.current.context.ended
-      ? []
-      : deadlinesOf(planOf(of), () => actsOf(program, of.current.context), calendar);
+    of.context.ended ? [] : deadlinesOf(planOf(of), () => actsOf(program, of.context), calendar);
   /** An accepted result whose `deadlines` are computed on first read (an enumerable getter). */
   const views = {
     snapshot: (at: State) => snapshotOf(program, start, at, keys),
@@ -115,7 +111,7 @@ export function instanceFrom<P extends Program>(
     }
     const actorProblem = checkActor(sendOptions?.actor);
     if (actorProblem) return { ok: false, refusal: actorProblem };
-    const ended = state.current.context.ended;
+    const ended = state.context.ended;
     if (ended)
       return {
         ok: false,
@@ -152,7 +148,6 @@ export function instanceFrom<P extends Program>(
       'step' in target ? target.step : undefined,
     );
     if (forbidden || !spec) return { ok: false, refusal: forbidden as Refusal };
-    const before = state.current;
     const machineEvent: MachineEvent = {
       type: raw.type,
       payload: raw.payload,
@@ -161,10 +156,8 @@ export function instanceFrom<P extends Program>(
       actor: sendOptions.actor,
       workingDay,
     };
-    const next = stepper.step(before, machineEvent);
-    if (next === before) {
-      return { ok: false, refusal: refusalOf(program, target, machineEvent, before) };
-    }
+    const next = stepWith(program, state, target, machineEvent);
+    if (next instanceof Refusal) return { ok: false, refusal: next };
     const trace = traceOf(target, spec.rules, raw.type);
     const seq = state.seq + 1;
     const entry: LogEntry = {
@@ -178,7 +171,7 @@ export function instanceFrom<P extends Program>(
       trace,
       ...(raw.item !== undefined ? { item: raw.item } : {}),
     };
-    state = { current: next, seq };
+    state = { value: next.value, context: next.context, seq };
     if (key !== undefined) keys.set(key, seq);
     log.push(entry);
     return accepted(entry, false);
@@ -191,7 +184,7 @@ export function instanceFrom<P extends Program>(
     current: () => {
       const current: Record<string, { step: string; running: boolean }> = {};
       for (const track of program.tracks) {
-        const at = String((state.current.value as Record<string, string>)[track.id] ?? 'done');
+        const at = state.value[track.id] ?? 'done';
         const running = at.endsWith(':running');
         current[track.id] = { step: running ? at.slice(0, -':running'.length) : at, running };
       }
@@ -199,7 +192,7 @@ export function instanceFrom<P extends Program>(
     },
     schedule: (at?: Instant) => {
       const solved = plan() as Plan<StepIdOf<P>>;
-      const ended = state.current.context.ended;
+      const ended = state.context.ended;
       if (ended) return { plan: solved, status: statusAt(solved, ended.date), ended };
       return { plan: solved, status: statusAt(solved, at ?? clock.now()) };
     },
@@ -207,7 +200,7 @@ export function instanceFrom<P extends Program>(
     history: () => [...log],
     refusals: () => [...refusals],
     forecast: (forecastOptions) => {
-      const { schedule, facts } = plannedSchedule(program, state.current.context);
+      const { schedule, facts } = plannedSchedule(program, state.context);
       return forecastOf(
         schedule,
         { start, calendar, facts, target: program.target },

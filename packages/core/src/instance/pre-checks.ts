@@ -1,14 +1,12 @@
 import { type Instant, type Label, toEpoch } from '@maslul/timing';
 import type { Clock } from '../clock.js';
-import type { EventTarget, MachineEvent } from '../events.js';
-import { itemVerdict, notAtStep, verdictOf } from '../guards.js';
+import type { EventTarget } from '../events.js';
 import { isoOf } from '../instant-text.js';
 import type { ItemDefinition } from '../item.js';
 import type { Program } from '../program.js';
 import { type Refusal, refuse } from '../refusal.js';
 import type { StepDefinition } from '../types.js';
 import type { Actor } from './records.js';
-import type { MachineSnapshot } from './state.js';
 
 export function checkActor(actor: unknown): Refusal | undefined {
   const a = actor as Partial<Actor> | undefined;
@@ -92,35 +90,5 @@ export function unknownEvent(program: Program, type: unknown): Refusal {
     'core.known-event',
     ['type'],
     `"${String(type)}" is not an event of program "${program.id}". A step's event is its id (a span's: "<id>.start", "<id>.finish"; an optional step's skip: "<id>.skip").`,
-  );
-}
-
-/**
- * Why the machine did not take an event: the verdict of the guard that judged it, or, when no
- * guard did (its track is not at the step, or the machine is done), what that says.
- */
-export function refusalOf(
-  program: Program,
-  target: EventTarget,
-  event: MachineEvent,
-  before: MachineSnapshot,
-): Refusal {
-  const verdict = verdictOf(event, before.context);
-  if (verdict && !verdict.ok) return verdict.refusal;
-  if (!verdict && 'step' in target) {
-    const definition = (program.steps as Record<string, StepDefinition>)[
-      target.step
-    ] as StepDefinition;
-    return notAtStep(definition, target.phase, event, before.value);
-  }
-  if (!verdict && 'kind' in target) {
-    const judged = itemVerdict(program, before.context, target.kind, target.event, event);
-    if (!judged.ok) return judged.refusal;
-  }
-  return refuse(
-    'not-now',
-    'core.machine',
-    ['type'],
-    `The statechart did not take "${event.type}" in state ${JSON.stringify(before.value)}.`,
   );
 }

@@ -1,84 +1,111 @@
-import type { PlainDate } from '@maslul/timing';
-import { type AnyActorScope, createActor } from 'xstate';
-import { compile, type ProgramMachine } from '../compile.js';
+import { MaslulError, type PlainDate } from '@maslul/timing';
+import type { EventTarget, MachineEvent } from '../events.js';
+import { notAtStep, verdictOn } from '../guards.js';
 import type { Program } from '../program.js';
+import { type ProgramContext, recordOn } from '../program-context.js';
+import type { Refusal } from '../refusal.js';
+import { initialValueOf, runningState, stepTransitionOf, TRACK_DONE } from '../step-states.js';
+import type { StepDefinition } from '../types.js';
 import type { InstanceSnapshot, PersistedMachine } from './records.js';
 
-/** The compiled machine of each program, made once. */
-const machines = new WeakMap<Program, ProgramMachine>();
-export function machineOf(program: Program): ProgramMachine {
-  let machine = machines.get(program);
-  if (!machine) {
-    machine = compile(program);
-    machines.set(program, machine);
-  }
-  return machine;
+/**
+ * An instance's state after its last event: where each track is (the statechart's value: a
+ * step's state, a span's running state, or `done`) and the context, the record of every step and
+ * item. Immutable: each event makes a new one.
+ *
+ * The instance steps it itself, taking exactly the transitions XState takes on
+ * `compile(program)`: the same states (step-states.ts), the same judge of every event
+ * (`verdictOn`) and the same recorder (`recordOn`), without an interpreter between them. A
+ * property test runs both side by side on random events. What is stored is XState's persisted
+ * snapshot, so `compile(program)` restores a stored instance as it is.
+ */
+export interface State {
+  readonly value: Readonly<Record<string, string>>;
+  readonly context: ProgramContext;
+  readonly seq: number;
+}
+
+/** The state of a new instance: each track at its first step, nothing recorded. */
+export function initialState(program: Program, seq: number): State {
+  return { value: initialValueOf(program), context: { steps: {}, items: {} }, seq };
 }
 
 /**
- * What the machine steps with, made once per program: a scope whose actor is never started (the
- * machine has no children, delayed events or effects, only guards and assigns, so nothing runs
- * on it), and the initial snapshot, the same for every new instance (snapshots are immutable).
- * An instance steps its snapshot with the machine's own `transition`, as an actor does, without
- * an actor, a mailbox or subscribers of its own.
+ * One event at its target: where the tracks go and the context after it, or why it is refused.
+ * A step's event is taken only in its state (else it is refused as not now, naming where its
+ * track is); then the judge decides, and the recorder records what it took.
  */
-export interface Stepper {
-  readonly machine: ProgramMachine;
-  readonly initial: MachineSnapshot;
-  step(
-    snapshot: MachineSnapshot,
-    event: Parameters<ProgramMachine['transition']>[1],
-  ): MachineSnapshot;
-  restore(saved: PersistedMachine): MachineSnapshot;
-}
-
-const steppers = new WeakMap<Program, Stepper>();
-export function stepperOf(program: Program): Stepper {
-  let stepper = steppers.get(program);
-  if (!stepper) {
-    const machine = machineOf(program);
-    const self = createActor(machine);
-    const scope: AnyActorScope = {
-      self,
-      id: '',
-      sessionId: '',
-      system: self.system,
-      defer: () => {},
-      logger: () => {},
-      stopChild: () => {},
-      emit: () => {},
-      actionExecutor: () => {},
-    };
-    stepper = {
-      machine,
-      initial: self.getSnapshot(),
-      step: (snapshot, event) => machine.transition(snapshot, event, scope),
-      restore: (saved) => machine.restoreSnapshot(saved as never, scope) as MachineSnapshot,
-    };
-    steppers.set(program, stepper);
+export function stepWith(
+  program: Program,
+  state: State,
+  target: EventTarget,
+  event: MachineEvent,
+): { readonly value: State['value']; readonly context: ProgramContext } | Refusal {
+  let { value } = state;
+  if ('step' in target) {
+    const { track, from, to } = stepTransitionOf(program, target, state.context);
+    if (value[track] !== from) {
+      const definition = (program.steps as Record<string, StepDefinition>)[target.step];
+      return notAtStep(definition as StepDefinition, target.phase, event, value);
+    }
+    if (to !== from) value = { ...value, [track]: to };
   }
-  return stepper;
+  const verdict = verdictOn(program, target, state.context, event);
+  if (!verdict.ok) return verdict.refusal;
+  return { value, context: recordOn(program, target, state.context, event, verdict.data) };
 }
 
-export interface State {
-  /** The actor's snapshot after the last event (immutable): its value, context and children. */
-  current: MachineSnapshot;
-  seq: number;
-}
+/** Persisted snapshots, made from a state when first asked for. */
+const persisted = new WeakMap<State, PersistedMachine>();
 
-export type MachineSnapshot = ReturnType<
-  ReturnType<typeof createActor<ProgramMachine>>['getSnapshot']
->;
-
-/** Persisted snapshots, made from a machine snapshot when first asked for. */
-const persisted = new WeakMap<MachineSnapshot, PersistedMachine>();
-export function persist(machine: ProgramMachine, current: MachineSnapshot): PersistedMachine {
-  let saved = persisted.get(current);
+/** A state as XState persists the compiled machine's snapshot (`getPersistedSnapshot`). */
+export function persist(state: State): PersistedMachine {
+  let saved = persisted.get(state);
   if (!saved) {
-    saved = machine.getPersistedSnapshot(current) as unknown as PersistedMachine;
-    persisted.set(current, saved);
+    saved = {
+      status: 'active',
+      output: undefined,
+      error: undefined,
+      value: state.value,
+      historyValue: {},
+      context: state.context,
+      children: {},
+    };
+    persisted.set(state, saved);
   }
   return saved;
+}
+
+/**
+ * The state of a stored snapshot, its value checked against the program: each track at one of
+ * its states. (An XState status or the child actors of older snapshots change nothing: items
+ * live in the context.)
+ *
+ * @throws MaslulError `invalid-snapshot` naming the track whose state the program does not have
+ */
+export function restoredState(program: Program, saved: PersistedMachine, seq: number): State {
+  const value: Record<string, string> = {};
+  const held = (typeof saved.value === 'object' ? saved.value : {}) as Record<string, unknown>;
+  for (const track of program.tracks) {
+    const at = held[track.id];
+    const states = new Set([TRACK_DONE, ...track.steps]);
+    for (const step of track.steps) {
+      if ((program.steps as Record<string, StepDefinition>)[step]?.kind === 'span')
+        states.add(runningState(step));
+    }
+    if (typeof at !== 'string' || !states.has(at)) {
+      throw new MaslulError([
+        {
+          code: 'invalid-snapshot',
+          path: ['machine', 'value', track.id],
+          rule: 'core.snapshot-shape',
+          message: `The snapshot has track "${track.id}" at ${JSON.stringify(at)}, which is not one of its states (${[...states].map((s) => `"${s}"`).join(', ')}); it is not a snapshot of this program's version.`,
+        },
+      ]);
+    }
+    value[track.id] = at;
+  }
+  return { value, context: saved.context, seq };
 }
 
 /**
@@ -98,7 +125,7 @@ export function snapshotOf(
     program: { id: program.id, version: program.version },
     start,
     seq: state.seq,
-    machine: persist(machineOf(program), state.current),
+    machine: persist(state),
     keys: Object.fromEntries(held),
   };
 }
