@@ -95,6 +95,7 @@ export function compile(program: Program) {
       const next = nextStateOf(program, id);
       const definition = steps[id] as StepDefinition;
       const on: Record<string, unknown> = {};
+      states[id] = { on };
       if (definition.kind === 'span') {
         on[spanStartType(id)] = take({ step: id, phase: 'start' }, runningState(id));
         states[runningState(id)] = {
@@ -116,7 +117,6 @@ export function compile(program: Program) {
       // An optional step is skipped from its own state, before it starts: settled, and the
       // track goes on.
       if (definition.skip) on[stepSkipType(id)] = take({ step: id, phase: 'skip' }, next);
-      states[id] = { on };
     }
     return { initial: trackSteps[0] ?? TRACK_DONE, states };
   };
