@@ -7,7 +7,7 @@
 // One sample is a batch of BATCH sends; the ratio is the median, over rounds, of the per-event
 // time at 40,000 over the per-event time at 1, both measured seconds apart in each round.
 
-import { createInstance, createManualClock, type ProgramInstance } from '../src/index.js';
+import { createInstance, createManualClock, type ProgramInstance } from '@maslul/core';
 import { sample } from '../test-programs/sample-program.js';
 
 const clock = createManualClock('2028-01-01T00:00:00Z');

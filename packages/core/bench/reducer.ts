@@ -2,7 +2,7 @@
 // definition that keeps each track's position and what each step recorded, validates the payload
 // with the same zod schema, checks the role, the order, the joins and the rules. No statechart,
 // no log, no snapshot, no timing.
-import type { Program, StepDefinition } from '../src/index.js';
+import type { Program, StepDefinition } from '@maslul/core';
 
 interface Record {
   started?: string;

@@ -1,5 +1,5 @@
-// Runs the package's sources (as tsx compiles them), like the sample program it shares with the
-// tests. Runtime `send` throughput against a bare XState actor running the same compiled machine with the
+// Runs the package as built (dist/, through bench/tsconfig.json), as users run it, with the
+// sample program the tests share. Runtime `send` throughput against a bare XState actor running the same compiled machine with the
 // same events, and against a hand-written reducer doing the same bookkeeping, in one run.
 //
 // One sample is a whole run of the sample program (a new instance, then 11 events from the scope
@@ -14,15 +14,15 @@
 // snapshot and the next deadlines (a re-plan of the whole schedule) are computed when a caller
 // reads them; a second line measures the runtime when every event's deadlines are read.
 
-import { Bench } from 'tinybench';
-import { createActor } from 'xstate';
 import {
   compile,
   createInstance,
   createManualClock,
   type MachineEvent,
   type ProgramEvent,
-} from '../src/index.js';
+} from '@maslul/core';
+import { Bench } from 'tinybench';
+import { createActor } from 'xstate';
 import { sample } from '../test-programs/sample-program.js';
 import { createReducer } from './reducer.js';
 

@@ -219,6 +219,24 @@ export function checkFacts(schedule: Schedule, facts: Facts | undefined): (DayFa
   return schedule.order.map((id) => {
     const input = byId[id];
     const kind = (schedule.steps as Record<string, { kind: string }>)[id]?.kind ?? 'milestone';
-    return input === undefined ? undefined : checkFact(input, id, kind);
+    if (input === undefined) return undefined;
+    if (!isFrozenFact(input)) return checkFact(input, id, kind);
+    // A frozen fact cannot change: it is checked once per step kind (an instance re-plans from
+    // the same facts of its earlier steps at every event).
+    const held = checkedFacts.get(input);
+    if (held?.kind === kind) return held.fact;
+    const fact = checkFact(input, id, kind);
+    checkedFacts.set(input, { kind, fact });
+    return fact;
   });
+}
+
+/** The day facts of frozen facts, by the fact object and the kind of step it was checked for. */
+const checkedFacts = new WeakMap<object, { readonly kind: string; readonly fact: DayFact }>();
+
+/** A fact no one can change: the object frozen, and its occurrences too, if it has any. */
+function isFrozenFact(input: unknown): input is object {
+  if (typeof input !== 'object' || input === null || !Object.isFrozen(input)) return false;
+  const { occurrences } = input as StepFact;
+  return occurrences === undefined || Object.isFrozen(occurrences);
 }

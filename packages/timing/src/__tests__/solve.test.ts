@@ -338,4 +338,33 @@ describe('solve', () => {
       );
     });
   });
+
+  describe('facts', () => {
+    const schedule = defineSchedule({ a: {}, s: { after: 'a', duration: 'P1M' } });
+    const start = '2027-01-04';
+
+    it('reads a fact that changed between two solves as it is now', () => {
+      const fact: { start?: string; finish?: string } = { start: '2027-01-05' };
+      const first = solve(schedule, { start, calendar: everyDay, facts: { s: fact } as never });
+      fact.start = '2027-01-07';
+      const second = solve(schedule, { start, calendar: everyDay, facts: { s: fact } as never });
+      expect([first.steps.s.start, second.steps.s.start]).toEqual(['2027-01-05', '2027-01-07']);
+    });
+
+    it('checks a frozen fact for the kind of step it is given to, every time it is wrong', () => {
+      const fact = Object.freeze({ start: '2027-01-05', finish: '2027-01-06' });
+      expect(
+        solve(schedule, { start, calendar: everyDay, facts: { s: fact } }).steps.s,
+      ).toMatchObject({
+        start: '2027-01-05',
+        finish: '2027-01-06',
+      });
+      // The same frozen object for a milestone, which is one day: refused, each time.
+      for (let i = 0; i < 2; i++) {
+        expect(() => solve(schedule, { start, facts: { a: fact } })).toThrow(
+          expect.objectContaining({ code: 'invalid-fact', path: ['facts', 'a', 'finish'] }),
+        );
+      }
+    });
+  });
 });
