@@ -135,6 +135,28 @@ describe.each(storeKinds())('store.append on the $name store', (kind) => {
     expect(await written(store)).toEqual(before);
   });
 
+  it.each(ways)('keeps %s with quotes, backslashes and dollar quotes exactly', async (_, full) => {
+    // An append is sent with its values written into SQL text on PGlite (sql/literal.ts).
+    const id = `it's \\' '' E'x' $$ $1 \\\\ ; --`;
+    const store = await kind.open();
+    await store.create({
+      id,
+      program: { id: sample.id, version: sample.version },
+      start: START,
+      ...run.first,
+    });
+    const written = batch(1, 0, full);
+    const entries = written.entries.map((e) => ({
+      ...e,
+      idempotencyKey: id,
+      item: id,
+      payload: { text: id },
+    }));
+    await store.append(id, { ...written, entries });
+    expect(await store.events(id)).toEqual(entries);
+    expect((await store.eventByKey(id, id))?.seq).toBe(1);
+  });
+
   it.each(ways)('lets one of two appends of %s at the same version win', async (_, full) => {
     const store = await townAt(1);
     for (let round = 0; round < 5; round++) {

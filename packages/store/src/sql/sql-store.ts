@@ -19,7 +19,13 @@ import {
 } from '../records.js';
 import { fromRefusalText, toRefusalText } from '../refusal-records.js';
 import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
-import { appendArguments, appendCall } from './append-statements.js';
+import {
+  appendArguments,
+  appendCall,
+  appendEventArguments,
+  appendEventText,
+  isLoneEvent,
+} from './append-statements.js';
 import type { SqlClient } from './client.js';
 import { migrate, quoteSchema } from './migrate.js';
 import { versionSql } from './version-sql.js';
@@ -44,12 +50,15 @@ interface TimerRow {
  * lock, when several processes start together).
  *
  * Each append is one SQL statement, sent as one message: the version check, the events, the
- * snapshot and the timer changes commit together or not at all.
+ * snapshot and the timer changes commit together or not at all. An append of one event and
+ * nothing else (most of a runtime's) is an INSERT the connection keeps prepared, when the client
+ * has `prepared`; the others are a call of the `append_events` function.
  *
  * @param client - the driver
  * @param options - `schema` (default `"maslul"`), whether `close` also closes the client, and
- *   whether an append is sent as SQL text with its values written in (`appendAsText`, default
- *   false: with parameters; on PGlite one message instead of six, see `createPGliteStore`)
+ *   whether the `append_events` call is sent as SQL text with its values written in
+ *   (`appendAsText`, default false: with parameters; on PGlite one message instead of six, see
+ *   `createPGliteStore`)
  * @returns the store, migrated
  * @throws MaslulError `invalid-option` for a bad schema name, `schema-too-new`
  *
@@ -103,6 +112,8 @@ export async function createSqlStore(
     );
     return rows.map((row) => fromEventRow(row, id));
   };
+
+  const appendEvent = appendEventText(s);
 
   const timerOf = (row: TimerRow): DueTimer => ({
     instanceId: row.instance_id,
@@ -197,6 +208,19 @@ export async function createSqlStore(
 
     async append(id: string, batch: AppendBatch) {
       checkBatch(id, batch);
+      if (isLoneEvent(batch)) {
+        const params = appendEventArguments(id, batch);
+        let affected: number;
+        try {
+          ({ affected } = client.prepared
+            ? await client.prepared(appendEvent, params)
+            : await client.query(appendEvent, params));
+        } catch (error) {
+          throw await refusedAppend(id, batch.expectedVersion, error);
+        }
+        if (affected !== 1) throw await refusedAppend(id, batch.expectedVersion, undefined);
+        return;
+      }
       const call = appendCall(s, appendArguments(id, batch), options.appendAsText === true);
       let written: boolean;
       try {
