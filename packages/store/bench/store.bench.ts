@@ -10,10 +10,10 @@
 //    in order, to a new instance with `store.append` (each one SQL statement in autocommit). The
 //    baseline sample writes the same rows to the same tables of the same database, for another
 //    new instance: one plain INSERT per event row (the store's text columns, JSON as text), one
-//    multi-row INSERT of the timer rows a batch adds, one INSERT of the snapshot row: 102
-//    statements, each in autocommit, through the same driver. The baseline does not check or bump
-//    the instance's version nor delete the removed deadlines' timers: the store's cost for those
-//    is counted against it. Creating each sample's instance is not timed. On PostgreSQL both
+//    multi-row INSERT of the timer rows a batch adds, one INSERT of the snapshot row: 106
+//    statements, each in autocommit, through the same driver. The baseline does not check the
+//    instance's version nor delete the removed deadlines' timers: the store's cost for those is
+//    counted against it. Creating each sample's instance is not timed. On PostgreSQL both
 //    sides wait for a WAL flush at every commit (synchronous_commit on), most of their time there.
 // 2. Restore against replay, on a 1,000-event log with its latest snapshot at event 1,000. Restore
 //    is what a runtime does for an instance it does not hold: `runtime.open(id)` after

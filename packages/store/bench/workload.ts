@@ -63,8 +63,8 @@ export interface RawStatement {
  * them: the event row (one INSERT, the same text columns the store writes, JSON as text), the
  * added timer rows (one multi-row INSERT, when there are any) and the snapshot row (one INSERT,
  * when there is one). Each runs on its own, in autocommit. Not included, because they are not rows
- * the append adds: the version check and bump of the `instances` row, and the deletion of the
- * removed deadlines' timers. The row texts are made here, before timing; the store makes its own
+ * the append adds: the check of the expected version, and the deletion of the removed deadlines'
+ * timers. The row texts are made here, before timing; the store makes its own
  * inside `append`.
  */
 export function rawInserts(schema: string, batch: AppendBatch): RawStatement[] {

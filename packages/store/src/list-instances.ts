@@ -4,6 +4,7 @@ import { checkId, type InstanceListQuery, type InstanceRef } from '@maslul/core'
 import { storeError } from './errors.js';
 import { fromSnapshotText } from './records.js';
 import type { SqlClient } from './sql/client.js';
+import { versionSql } from './sql/version-sql.js';
 
 /** The most a store lists at once. */
 const MAX_LIMIT = 1000;
@@ -90,7 +91,7 @@ export async function listSql(
     version: number | string;
   }>(
     // The program version is the latest snapshot's, as load gives it.
-    `SELECT i.id, i.program_id, sn.program_version, i.start_date, i.version
+    `SELECT i.id, i.program_id, sn.program_version, i.start_date, ${versionSql(s, 'i.id')} AS version
        FROM ${s}.instances i
        LEFT JOIN LATERAL (
          SELECT program_version FROM ${s}.snapshots

@@ -18,8 +18,9 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
       { version: 2, name: '0002_append_function' },
       { version: 3, name: '0003_refusals' },
       { version: 4, name: '0004_append_one_statement' },
+      { version: 5, name: '0005_version_from_events' },
     ]);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     const tables = await sql(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY 1`,
     );
@@ -47,7 +48,7 @@ describe.each(sqlKinds())('the SQL schema on $name', (kind) => {
     await kind.open();
     await (kind.reopen as NonNullable<typeof kind.reopen>)();
     const { rows } = await sql(`SELECT count(*)::int AS n FROM $schema.migrations`);
-    expect(rows).toEqual([{ n: 4 }]);
+    expect(rows).toEqual([{ n: 5 }]);
   });
 });
 

@@ -4,20 +4,22 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createMemoryStore, type MaslulStore } from '../index.js';
-import { createPGliteStore } from '../pglite/index.js';
-import { createPostgresStore } from '../postgres/index.js';
+import { createMemoryStore, type MaslulStore, type SqlClient } from '../index.js';
+import { createPGliteStore, pgliteClient } from '../pglite/index.js';
+import { createPostgresStore, pgClient } from '../postgres/index.js';
 
 export interface StoreKind {
   readonly name: string;
-  /** A new, empty store. */
-  open(): Promise<MaslulStore>;
+  /** A new, empty store (in `schema` when given and the store is a SQL one). */
+  open(schema?: string): Promise<MaslulStore>;
   /** Opens the last opened store's database and schema again (SQL stores only). */
   reopen?: () => Promise<MaslulStore>;
   /** Runs raw SQL on the last opened store's database (SQL stores only). */
   sql?: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   /** The schema of the last opened store. */
   schema?: () => string;
+  /** A client on the SQL stores' database, opened by a store first (SQL stores only). */
+  client?: () => SqlClient;
   /** Closes what the kind opened for all its stores. */
   close(): Promise<void>;
 }
@@ -34,14 +36,15 @@ function pglite(): StoreKind {
   let schema = '';
   return {
     name: 'pglite',
-    async open() {
+    async open(named) {
       db ??= await PGlite.create('memory://');
-      schema = nextSchema();
+      schema = named ?? nextSchema();
       return createPGliteStore({ db, schema });
     },
     reopen: () => createPGliteStore({ db, schema }),
     sql: async (text, params) => (await (db as PGlite).query(text, params)) as never,
     schema: () => schema,
+    client: () => pgliteClient(db as PGlite),
     close: async () => db?.close(),
   };
 }
@@ -51,14 +54,15 @@ function postgres(url: string): StoreKind {
   const schemas: string[] = [];
   return {
     name: 'postgres',
-    async open() {
-      const schema = nextSchema();
+    async open(named) {
+      const schema = named ?? nextSchema();
       schemas.push(schema);
       return createPostgresStore({ pool, schema });
     },
     reopen: () => createPostgresStore({ pool, schema: schemas.at(-1) }),
     sql: async (text, params) => pool.query(text, params),
     schema: () => schemas.at(-1) as string,
+    client: () => pgClient(pool),
     async close() {
       for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await pool.end();

@@ -9,7 +9,10 @@ import { pgClient } from './pg-client.js';
  * timer workers claim due timers with `FOR UPDATE SKIP LOCKED`.
  *
  * @param options - a `connectionString` (a pool of `max` connections is opened, and closed by
- *   `close()`) or your own `pool`; the `schema` (default `"maslul"`)
+ *   `close()`) or your own `pool`; the `schema` (default `"maslul"`); `preparedStatements`
+ *   (default true: an append of one event is a statement each connection prepares once; false
+ *   behind a pooler that does not keep prepared statements, such as PgBouncer in transaction mode
+ *   before 1.21)
  * @returns the store, migrated
  *
  * @example
@@ -27,11 +30,15 @@ export async function createPostgresStore(options: {
   readonly pool?: pg.Pool | undefined;
   readonly max?: number | undefined;
   readonly schema?: string | undefined;
+  readonly preparedStatements?: boolean | undefined;
 }): Promise<MaslulStore> {
   const pool =
     options.pool ??
     new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
-  const client = pgClient(pool, { endPool: options.pool === undefined });
+  const client = pgClient(pool, {
+    endPool: options.pool === undefined,
+    preparedStatements: options.preparedStatements,
+  });
   try {
     return await createSqlStore(client, { schema: options.schema, closeClient: true });
   } catch (error) {

@@ -20,6 +20,16 @@ export interface SqlClient {
     text: string,
     params?: readonly unknown[] | undefined,
   ): Promise<{ readonly rows: readonly Row[]; readonly affected: number }>;
+  /**
+   * Optional: runs a statement the connection keeps parsed and planned under a name (a prepared
+   * statement), preparing it the first time the connection runs this text. The text types its
+   * parameters itself (`$1::text`). A store sends the statement it runs most (an append of one
+   * event) this way; a client without it gets that statement through `query`.
+   */
+  prepared?<Row = Record<string, unknown>>(
+    text: string,
+    params: readonly unknown[],
+  ): Promise<{ readonly rows: readonly Row[]; readonly affected: number }>;
   /** Runs a script of statements without parameters. */
   exec(text: string): Promise<void>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */

@@ -4,6 +4,7 @@ import init from './migrations/0001_init.sql';
 import appendFunction from './migrations/0002_append_function.sql';
 import refusals from './migrations/0003_refusals.sql';
 import appendOneStatement from './migrations/0004_append_one_statement.sql';
+import versionFromEvents from './migrations/0005_version_from_events.sql';
 
 /** The versioned migration files, in order. A released file is never edited: add the next one. */
 const migrations: readonly {
@@ -15,6 +16,7 @@ const migrations: readonly {
   { version: 2, name: '0002_append_function', sql: appendFunction },
   { version: 3, name: '0003_refusals', sql: refusals },
   { version: 4, name: '0004_append_one_statement', sql: appendOneStatement },
+  { version: 5, name: '0005_version_from_events', sql: versionFromEvents },
 ];
 
 /**
@@ -25,7 +27,7 @@ const migrations: readonly {
  * ```ts
  * import { SCHEMA_VERSION } from '@maslul/store';
  *
- * SCHEMA_VERSION; // 4
+ * SCHEMA_VERSION; // 5
  * ```
  * @category SQL
  */
@@ -46,9 +48,14 @@ export function quoteSchema(schema: string): string {
 
 /**
  * Brings the schema up to date, once, even when several processes start together: the first
- * takes an advisory lock, the others wait for it and find nothing left to do.
+ * takes an advisory lock, the others wait for it and find nothing left to do. `upTo` stops at an
+ * older version, as an older package left the schema (for the tests of later migrations).
  */
-export async function migrate(client: SqlClient, schema: string): Promise<void> {
+export async function migrate(
+  client: SqlClient,
+  schema: string,
+  options: { readonly upTo?: number | undefined } = {},
+): Promise<void> {
   const quoted = quoteSchema(schema);
   await client.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`maslul:${schema}`]);
@@ -72,7 +79,9 @@ export async function migrate(client: SqlClient, schema: string): Promise<void> 
       );
     }
     for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
+      if (applied.has(migration.version) || migration.version > (options.upTo ?? Infinity)) {
+        continue;
+      }
       await tx.exec(migration.sql.replaceAll('{{schema}}', quoted));
       await tx.query(`INSERT INTO ${quoted}.migrations (version, name) VALUES ($1, $2)`, [
         migration.version,

@@ -16,27 +16,19 @@ import {
   fromDeadlineText,
   fromEventRow,
   fromSnapshotText,
-  toEventRow,
 } from '../records.js';
 import { fromRefusalText, toRefusalText } from '../refusal-records.js';
 import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
+import {
+  appendArguments,
+  appendCall,
+  appendEventArguments,
+  appendEventText,
+  isLoneEvent,
+} from './append-statements.js';
 import type { SqlClient } from './client.js';
-import { sqlLiteral } from './literal.js';
 import { migrate, quoteSchema } from './migrate.js';
-
-const APPEND_TYPES = [
-  'text',
-  'int',
-  'int',
-  'text',
-  'int[]',
-  ...Array.from({ length: 8 }, () => 'text[]'),
-  'text[]',
-  'bigint[]',
-  'text[]',
-  'bigint[]',
-  'text[]',
-];
+import { versionSql } from './version-sql.js';
 
 const EVENT_COLUMNS = 'seq, type, at, date, actor, payload, item, idempotency_key, trace';
 
@@ -58,12 +50,15 @@ interface TimerRow {
  * lock, when several processes start together).
  *
  * Each append is one SQL statement, sent as one message: the version check, the events, the
- * snapshot and the timer changes commit together or not at all.
+ * snapshot and the timer changes commit together or not at all. An append of one event and
+ * nothing else (most of a runtime's) is an INSERT the connection keeps prepared, when the client
+ * has `prepared`; the others are a call of the `append_events` function.
  *
  * @param client - the driver
  * @param options - `schema` (default `"maslul"`), whether `close` also closes the client, and
- *   whether an append is sent as SQL text with its values written in (`appendAsText`, default
- *   false: with parameters; on PGlite one message instead of six, see `createPGliteStore`)
+ *   whether the `append_events` call is sent as SQL text with its values written in
+ *   (`appendAsText`, default false: with parameters; on PGlite one message instead of six, see
+ *   `createPGliteStore`)
  * @returns the store, migrated
  * @throws MaslulError `invalid-option` for a bad schema name, `schema-too-new`
  *
@@ -90,10 +85,24 @@ export async function createSqlStore(
 
   const versionOf = async (db: SqlClient, id: string): Promise<number | undefined> => {
     const { rows } = await db.query<{ version: number }>(
-      `SELECT version FROM ${s}.instances WHERE id = $1`,
+      `SELECT ${versionSql(s, 'i.id')} AS version FROM ${s}.instances i WHERE i.id = $1`,
       [id],
     );
     return rows[0] === undefined ? undefined : Number(rows[0].version);
+  };
+
+  /**
+   * Why an append wrote nothing, as the error to throw: the statement's own error unless it is
+   * one the store names. A unique violation is another writer's event at the next seq (the
+   * instance moved: a conflict naming its version) or an idempotency key stored before (it did
+   * not move); a foreign key violation, an unknown instance appended at version 0.
+   */
+  const refusedAppend = async (id: string, expected: number, error: unknown): Promise<unknown> => {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error !== undefined && code !== '23505' && code !== '23503') return error;
+    const actual = code === '23503' ? undefined : await versionOf(client, id);
+    if (actual === undefined) return unknownInstance(id);
+    return conflict(id, expected, code === '23505' && actual === expected ? undefined : actual);
   };
 
   const eventsAfter = async (id: string, after: number) => {
@@ -104,13 +113,7 @@ export async function createSqlStore(
     return rows.map((row) => fromEventRow(row, id));
   };
 
-  // The arguments' types name the function's one signature. On PGlite the call is sent as text,
-  // without parameters: one message to the database instead of a parse, a describe, a bind and
-  // an execute (./literal.ts says why, and how the values are escaped). A PostgreSQL server
-  // takes the parameters in one round trip anyway, and measured slower with the text.
-  const appendWithParams = `SELECT ${s}.append_events(${APPEND_TYPES.map((type, i) => `$${i + 1}::${type}`).join(', ')}) AS written`;
-  const appendAsText = (args: readonly unknown[]): string =>
-    `SELECT ${s}.append_events(${args.map((arg, i) => `${sqlLiteral(arg)}::${APPEND_TYPES[i]}`).join(', ')}) AS written`;
+  const appendEvent = appendEventText(s);
 
   const timerOf = (row: TimerRow): DueTimer => ({
     instanceId: row.instance_id,
@@ -125,7 +128,7 @@ export async function createSqlStore(
       try {
         await client.transaction(async (tx) => {
           await tx.query(
-            `INSERT INTO ${s}.instances (id, program_id, program_version, start_date, version) VALUES ($1, $2, $3, $4, 0)`,
+            `INSERT INTO ${s}.instances (id, program_id, program_version, start_date) VALUES ($1, $2, $3, $4)`,
             [instance.id, instance.program.id, instance.program.version, instance.start],
           );
           await tx.query(
@@ -205,51 +208,36 @@ export async function createSqlStore(
 
     async append(id: string, batch: AppendBatch) {
       checkBatch(id, batch);
-      const rows = batch.entries.map(toEventRow);
-      const { added, removed } = batch.deadlines;
-      const column = <K extends keyof EventRow>(key: K) => rows.map((row) => row[key]);
-      const params = [
-        id,
-        batch.expectedVersion,
-        batch.snapshot?.program.version ?? null,
-        batch.snapshot === undefined ? null : JSON.stringify(batch.snapshot),
-        column('seq'),
-        column('type'),
-        column('at'),
-        column('date'),
-        column('actor'),
-        column('payload'),
-        column('item'),
-        column('idempotency_key'),
-        column('trace'),
-        removed.map((d) => d.id),
-        removed.map((d) => d.at),
-        added.map((d) => d.id),
-        added.map((d) => d.at),
-        added.map((d) => JSON.stringify(d)),
-      ];
+      if (isLoneEvent(batch)) {
+        const params = appendEventArguments(id, batch);
+        let affected: number;
+        try {
+          ({ affected } = client.prepared
+            ? await client.prepared(appendEvent, params)
+            : await client.query(appendEvent, params));
+        } catch (error) {
+          throw await refusedAppend(id, batch.expectedVersion, error);
+        }
+        if (affected !== 1) throw await refusedAppend(id, batch.expectedVersion, undefined);
+        return;
+      }
+      const call = appendCall(s, appendArguments(id, batch), options.appendAsText === true);
       let written: boolean;
       try {
-        const { rows: result } = options.appendAsText
-          ? await client.query<{ written: boolean }>(appendAsText(params))
-          : await client.query<{ written: boolean }>(appendWithParams, params);
+        const { rows: result } = await client.query<{ written: boolean }>(call.text, call.params);
         written = result[0]?.written === true;
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(id, batch.expectedVersion, undefined);
-        throw error;
+        throw await refusedAppend(id, batch.expectedVersion, error);
       }
-      if (!written) {
-        const actual = await versionOf(client, id);
-        if (actual === undefined) throw unknownInstance(id);
-        throw conflict(id, batch.expectedVersion, actual);
-      }
+      // Nothing inserted: event #expected is not stored (the instance is behind it, or unknown).
+      if (!written) throw await refusedAppend(id, batch.expectedVersion, undefined);
     },
 
     async saveSnapshot(id: string, snapshot: InstanceSnapshot) {
       checkId(id, ['id']);
       const body = JSON.stringify(snapshot);
       const { rows } = await client.query<{ n: number }>(
-        `WITH at AS (SELECT id FROM ${s}.instances WHERE id = $1 AND version = $2 FOR UPDATE),
+        `WITH at AS (SELECT i.id FROM ${s}.instances i WHERE i.id = $1 AND ${versionSql(s, 'i.id')} = $2),
          saved AS (
            INSERT INTO ${s}.snapshots (instance_id, seq, program_version, body)
            SELECT id, $2, $3, $4 FROM at
