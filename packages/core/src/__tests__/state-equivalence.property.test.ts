@@ -153,7 +153,8 @@ describe('the instance and XState on the compiled machine', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // 300 runs of up to 40 events take a fraction of a second; a busy 2-core machine, many times it.
+  }, 60_000);
 
   it('take a whole run of every construct alike (the events in program order)', () => {
     // Every good event once, in the order the program takes them: a sequence random picks rarely
