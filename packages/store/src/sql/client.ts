@@ -23,8 +23,9 @@ export interface SqlClient {
   /**
    * Optional: runs a statement the connection keeps parsed and planned under a name (a prepared
    * statement), preparing it the first time the connection runs this text. The text types its
-   * parameters itself (`$1::text`). A store sends the statement it runs most (an append of one
-   * event) this way; a client without it gets that statement through `query`.
+   * parameters itself (`$1::text`). A store sends the statements it runs most this way (an
+   * append of one event, the reads of a load and of a version); a client without it gets them
+   * through `query`.
    */
   prepared?<Row = Record<string, unknown>>(
     text: string,

@@ -14,7 +14,9 @@ export function sqlLiteral(value: unknown): string {
     if (!Number.isSafeInteger(value)) {
       throw new TypeError(`${value} is not a whole number an SQL constant can hold exactly.`);
     }
-    return String(value);
+    // In parentheses when negative: a cast binds tighter than a minus, so `-2147483648::integer`
+    // would cast 2147483648 (out of range) and then negate it.
+    return value < 0 ? `(${value})` : String(value);
   }
   if (Array.isArray(value)) return `ARRAY[${value.map(sqlLiteral).join(', ')}]`;
   throw new TypeError(`A ${typeof value} cannot be written as an SQL constant here.`);
