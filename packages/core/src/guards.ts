@@ -11,6 +11,7 @@ import { reasonVerdict } from './reason.js';
 import { recordedDates, recordedPayloads } from './recorded.js';
 import { Refusal, refuse } from './refusal.js';
 import { firstFailing } from './rule-run.js';
+import { runningState } from './step-states.js';
 import type { Rule, StepDefinition } from './types.js';
 
 /** Which part of a step an event records. */
@@ -255,7 +256,7 @@ export function notAtStep(
   const region =
     typeof value === 'object' ? (value as Record<string, string>)[definition.track] : undefined;
   if (phase === 'skip') {
-    return region === `${definition.id}:running`
+    return region === runningState(definition.id)
       ? startedRefusal(definition, event.type)
       : refuse(
           'not-now',

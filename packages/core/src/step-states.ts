@@ -9,8 +9,16 @@ import type { StepDefinition } from './types.js';
  * compiled XState machine and for the instance that steps the same states.
  */
 
+const RUNNING = ':running';
+
 /** The state a span is in between its start and its finish. */
-export const runningState = (step: string): string => `${step}:running`;
+export const runningState = (step: string): string => `${step}${RUNNING}`;
+
+/** The step a track's state is at, and whether it is a span's running state. */
+export function stepOfState(state: string): { readonly step: string; readonly running: boolean } {
+  const running = state.endsWith(RUNNING);
+  return { step: running ? state.slice(0, -RUNNING.length) : state, running };
+}
 
 /** The state a track is in after its last step (not final: items live on past the tracks). */
 export const TRACK_DONE = 'done';

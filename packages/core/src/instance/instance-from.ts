@@ -10,6 +10,7 @@ import type { Program } from '../program.js';
 import { Refusal, refuse } from '../refusal.js';
 import { checkRefusalLimit, type RefusalRecord, refusalRecordOf } from '../refusal-log.js';
 import { keyReused, sameEvent } from '../same-event.js';
+import { stepOfState, TRACK_DONE } from '../step-states.js';
 import { checkActor, instantOf, specOf, unknownEvent } from './pre-checks.js';
 import type { LogEntry, PersistedMachine } from './records.js';
 import { acceptedResult } from './result.js';
@@ -184,9 +185,7 @@ export function instanceFrom<P extends Program>(
     current: () => {
       const current: Record<string, { step: string; running: boolean }> = {};
       for (const track of program.tracks) {
-        const at = state.value[track.id] ?? 'done';
-        const running = at.endsWith(':running');
-        current[track.id] = { step: running ? at.slice(0, -':running'.length) : at, running };
+        current[track.id] = stepOfState(state.value[track.id] ?? TRACK_DONE);
       }
       return current as ReturnType<ProgramInstance<P>['current']>;
     },
