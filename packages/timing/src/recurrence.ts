@@ -153,11 +153,14 @@ export function toRecurrence(input: unknown, path: Path, step: string): Recurren
     // A cadence adds its step as durations do (31 Jan + 1 month = 28 Feb), where an RRULE would
     // skip the months that have no 31st (RFC 5545).
     const cadence = cadenceOf(input as { every: string; count: number }, path, step);
-    const occurrences = (start: DayNumber): DayNumber[] =>
-      Array.from(
-        { length: cadence.count },
-        (_, k) => addMonthsToDay(start, k * cadence.months) + k * cadence.days,
-      );
+    const occurrences = (start: DayNumber): DayNumber[] => {
+      // A loop: every solve lists them again, and Array.from with a mapper is several times slower.
+      const days = new Array<DayNumber>(cadence.count);
+      for (let k = 0; k < cadence.count; k++) {
+        days[k] = addMonthsToDay(start, k * cadence.months) + k * cadence.days;
+      }
+      return days;
+    };
     return { rrule: cadence.rrule, occurrences };
   }
   if (typeof input === 'string') {
