@@ -3,11 +3,9 @@ import type { Program } from './program.js';
 import type { ProgramContext } from './program-context.js';
 import type { StepDefinition } from './types.js';
 
-/**
- * The shape of a track as a statechart region: a state per step, named by its id (a span has a
- * second, `<id>:running`, between its start and its finish), then `done`. Written once, for the
- * compiled XState machine and for the instance that steps the same states.
- */
+// The shape of a track as a statechart region: a state per step, named by its id (a span has a
+// second, `<id>:running`, between its start and its finish), then `done`. Written once, for the
+// compiled XState machine and for the instance that steps the same states.
 
 const RUNNING = ':running';
 
