@@ -311,6 +311,30 @@ describe('restoreInstance and replay', () => {
     }
   });
 
+  it('refuses a snapshot whose context holds no record of its steps or items', () => {
+    const { clock, instance } = started();
+    const snapshot = instance.snapshot();
+    const { context } = snapshot.machine;
+    for (const [part, broken] of [
+      ['steps', { ...context, steps: null }],
+      ['items', { steps: context.steps }],
+      ['steps', { ...context, steps: [] }],
+    ] as const) {
+      expect(() =>
+        restoreInstance(
+          sample,
+          { ...snapshot, machine: { ...snapshot.machine, context: broken as never } },
+          { start: '2027-01-04', clock },
+        ),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'invalid-snapshot',
+          path: ['machine', 'context', part],
+        }),
+      );
+    }
+  });
+
   it('restores an older snapshot that XState marked done, with child actors, and goes on', () => {
     const { clock, instance } = started();
     const old = {

@@ -105,7 +105,21 @@ export function restoredState(program: Program, saved: PersistedMachine, seq: nu
     }
     value[track.id] = at;
   }
-  return { value, context: saved.context, seq };
+  const { context } = saved;
+  for (const part of ['steps', 'items'] as const) {
+    const held: unknown = context?.[part];
+    if (typeof held !== 'object' || held === null || Array.isArray(held)) {
+      throw new MaslulError([
+        {
+          code: 'invalid-snapshot',
+          path: ['machine', 'context', part],
+          rule: 'core.snapshot-shape',
+          message: `The snapshot's context has no record of its ${part} (${JSON.stringify(held)}); it is not an instance snapshot.`,
+        },
+      ]);
+    }
+  }
+  return { value, context, seq };
 }
 
 /**
