@@ -12,7 +12,7 @@ import { createPGliteStore, pgliteClient } from '../pglite/index.js';
 import { createPostgresStore } from '../postgres/index.js';
 import type { SqlClient } from '../sql/client.js';
 import { statementName } from '../sql/statement-name.js';
-import { START } from './sample-run.js';
+import { newSampleInstance, START } from './sample-run.js';
 import { postgresUrl } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
@@ -25,17 +25,6 @@ const nastyText = fc
   .map((parts) => parts.join('').replaceAll('\u0000', ''));
 
 const prepared = (client: SqlClient) => client.prepared as NonNullable<SqlClient['prepared']>;
-
-const newTown = (id: string) => {
-  const instance = createInstance(sample, { start: START, clock });
-  return {
-    id,
-    program: { id: sample.id, version: sample.version },
-    start: START,
-    snapshot: instance.snapshot(),
-    deadlines: instance.deadlines(),
-  } as const;
-};
 
 /** The sample's first event, as a lone append to version 0. */
 const firstEvent = (): LogEntry => {
@@ -127,7 +116,7 @@ describe('createPGliteStore, two schemas on one database', () => {
       const stores: MaslulStore[] = [];
       for (const schema of ['first', 'second']) {
         const store = await createPGliteStore({ db, schema });
-        await store.create(newTown('town'));
+        await store.create(newSampleInstance('town'));
         await store.append('town', lone({ ...firstEvent(), item: schema }));
         stores.push(store);
       }
@@ -162,7 +151,7 @@ describe('createPostgresStore', () => {
     schemas.push(schema);
     await pool.query('DEALLOCATE ALL');
     const store = await createPostgresStore({ pool, schema, preparedStatements });
-    await store.create(newTown('town'));
+    await store.create(newSampleInstance('town'));
     await store.append('town', lone(firstEvent()));
     expect(await store.version('town')).toBe(1);
     const { rows } = await pool.query<{ n: number; appends: number }>(

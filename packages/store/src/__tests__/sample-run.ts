@@ -1,7 +1,8 @@
 // The store tests' run of core's sample program (packages/core/test-programs): the strategy and
 // pilot steps, two initiatives, then as many measurements as a test wants, so a log can hold any
 // number of events.
-import { manager, steering } from '../../../core/test-programs/sample-program.js';
+import { createInstance, createManualClock, type NewInstance } from '@maslul/core';
+import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 
 export const START = '2026-09-07';
 export const CHALLENGES = ['youth', 'elderly', 'housing', 'transport', 'culture'];
@@ -51,4 +52,19 @@ export function runEvents(measures: number) {
     });
   }
   return events.map((e, n) => ({ ...e, at: day(Math.floor(n / 10)) }));
+}
+
+/** A new instance of the sample program from {@link START}, as a runtime creates it in a store. */
+export function newSampleInstance(id: string): NewInstance {
+  const instance = createInstance(sample, {
+    start: START,
+    clock: createManualClock('2030-01-01T00:00:00Z'),
+  });
+  return {
+    id,
+    program: { id: sample.id, version: sample.version },
+    start: START,
+    snapshot: instance.snapshot(),
+    deadlines: instance.deadlines(),
+  };
 }

@@ -1,18 +1,12 @@
 // The promises every store keeps the same way, checked on each one (memory, PGlite, and
 // PostgreSQL when DATABASE_URL is set): the id rule of `@maslul/core` for every instance id and idempotency key it is given (item ids
 // too; the runtime holds them to a stricter rule of its own), refused before anything is written, and well-formed ids kept exactly as given.
-import {
-  createInstance,
-  createManualClock,
-  createRuntime,
-  type LogEntry,
-  type NewInstance,
-} from '@maslul/core';
+import { createInstance, createManualClock, createRuntime, type LogEntry } from '@maslul/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manager, sample, steering } from '../../../core/test-programs/sample-program.js';
 import type { MaslulStore } from '../index.js';
 import { rejection } from './rejection.js';
-import { START } from './sample-run.js';
+import { newSampleInstance, START } from './sample-run.js';
 import { storeKinds } from './stores.js';
 
 const clock = createManualClock('2030-01-01T00:00:00Z');
@@ -42,17 +36,6 @@ const GOOD_IDS = [
   'x'.repeat(200),
 ];
 
-const newInstance = (id: string): NewInstance => {
-  const instance = createInstance(sample, { start: START, clock });
-  return {
-    id,
-    program: { id: sample.id, version: sample.version },
-    start: START,
-    snapshot: instance.snapshot(),
-    deadlines: instance.deadlines(),
-  };
-};
-
 /** The first event of the sample run, as the runtime makes it: an entry to append. */
 const firstEntry = (): LogEntry => {
   const instance = createInstance(sample, { start: START, clock });
@@ -75,7 +58,7 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
   it.each(bad)('refuses an instance id with %s in every call, writing nothing', async (_, id) => {
     await open();
     const calls: [string, () => Promise<unknown>][] = [
-      ['create', () => store.create(newInstance(id))],
+      ['create', () => store.create(newSampleInstance(id))],
       ['load', () => store.load(id)],
       ['version', () => store.version(id)],
       ['events', () => store.events(id)],
@@ -90,7 +73,7 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
             deadlines: { added: [], removed: [] },
           }),
       ],
-      ['saveSnapshot', () => store.saveSnapshot(id, newInstance('x').snapshot)],
+      ['saveSnapshot', () => store.saveSnapshot(id, newSampleInstance('x').snapshot)],
     ];
     for (const [name, call] of calls) {
       const error = await rejection(call());
@@ -105,7 +88,7 @@ describe.each(storeKinds())('the $name store keeps the id rule', (kind) => {
 
   it.each(bad)('refuses an idempotency key or item id with %s, writing nothing', async (_, bad) => {
     await open();
-    await store.create(newInstance('town'));
+    await store.create(newSampleInstance('town'));
     const entry = firstEntry();
     const batch = (e: LogEntry) => ({
       expectedVersion: 0,
