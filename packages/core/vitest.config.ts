@@ -5,7 +5,16 @@ export default defineConfig({
   resolve: {
     // The test programs (test-programs/) import `@maslul/core` by name, so that the tests of
     // store and export run them on the built package; core's own tests run them on the sources.
-    alias: { '@maslul/core': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      {
+        find: /^@maslul\/core$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@maslul\/core\/xstate$/,
+        replacement: fileURLToPath(new URL('./src/xstate/index.ts', import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -19,7 +19,7 @@ const ENTRIES = {
     './rrule': 'src/rrule/index.ts',
     './names': 'src/names/index.ts',
   },
-  core: { '.': 'src/index.ts' },
+  core: { '.': 'src/index.ts', './xstate': 'src/xstate/index.ts' },
   'kehila-metiva': { '.': 'src/index.ts' },
   store: {
     '.': 'src/index.ts',

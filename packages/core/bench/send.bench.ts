@@ -15,12 +15,12 @@
 // reads them; a second line measures the runtime when every event's deadlines are read.
 
 import {
-  compile,
   createInstance,
   createManualClock,
   type MachineEvent,
   type ProgramEvent,
 } from '@maslul/core';
+import { compile } from '@maslul/core/xstate';
 import { Bench } from 'tinybench';
 import { createActor } from 'xstate';
 import { sample } from '../test-programs/sample-program.js';

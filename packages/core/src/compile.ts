@@ -45,7 +45,8 @@ function judged(event: object, context: ProgramContext, judge: () => Verdict): V
  * @example
  * ```ts
  * import { createActor } from 'xstate';
- * import { compile, defineProgram } from '@maslul/core';
+ * import { defineProgram } from '@maslul/core';
+ * import { compile } from '@maslul/core/xstate';
  *
  * const program = defineProgram('demo', { version: 1, label: 'Demo' })
  *   .roles({ manager: { label: 'Manager' } })
@@ -152,7 +153,7 @@ export function compile(program: Program) {
  *
  * @example
  * ```ts
- * import type { ProgramMachine } from '@maslul/core';
+ * import type { ProgramMachine } from '@maslul/core/xstate';
  *
  * function regions(machine: ProgramMachine): string[] {
  *   return Object.keys(machine.config.states ?? {});

@@ -28,7 +28,6 @@ export {
   systemClock,
   type TimerHost,
 } from './clock.js';
-export { compile, type ProgramMachine } from './compile.js';
 export type { Deadline, DeadlineAct } from './deadlines.js';
 export { defineProgram, type ProgramBuilder } from './define-program.js';
 export type {

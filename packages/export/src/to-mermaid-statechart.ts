@@ -218,8 +218,8 @@ function dependencyOf(dependency: Dependency): { step: string; start: boolean } 
 
 /**
  * A program's statechart as a Mermaid state diagram: what its compiled XState machine
- * (`compile(program)` in `@maslul/core`) lets happen, drawn for people. The program is one state
- * whose tracks are concurrent regions (separated by `--`); in each track, a state per step in
+ * (`compile(program)` in `@maslul/core/xstate`) lets happen, drawn for people. The program is
+ * one state whose tracks are concurrent regions (separated by `--`); in each track, a state per step in
  * the program's order (a span has a second, running state), each left by the step's event
  * (`S2.start`, `S2.finish`, `S3`), and the track's final state after its last step. An edge
  * names the steps of other tracks the event waits for (`X1 · after S4`); a series loops on

@@ -17,7 +17,6 @@ test('@maslul/core exports exactly these values', () => {
     | 'Refusal'
     | 'TIMER_ACTOR'
     | 'checkId'
-    | 'compile'
     | 'createInstance'
     | 'createManualClock'
     | 'createRuntime'
@@ -90,7 +89,6 @@ test('@maslul/core exports these types', () => {
     entry0.ProgramContext,
     entry0.ProgramEvent<Some>,
     entry0.ProgramInstance,
-    entry0.ProgramMachine,
     entry0.RefusalCode,
     entry0.RefusalRecord,
     entry0.RoleDefinition,
@@ -118,5 +116,17 @@ test('@maslul/core exports these types', () => {
     entry0.TrackBuilder<Some, Some>,
     entry0.TrackDefinition,
   ];
+  expectTypeOf<Named>().not.toBeNever();
+});
+
+// @maslul/core/xstate
+import type * as entry1 from '../xstate/index.js';
+
+test('@maslul/core/xstate exports exactly these values', () => {
+  expectTypeOf<keyof typeof entry1>().toEqualTypeOf<'compile'>();
+});
+
+test('@maslul/core/xstate exports these types', () => {
+  type Named = [entry1.ProgramMachine];
   expectTypeOf<Named>().not.toBeNever();
 });

@@ -1,4 +1,5 @@
-import { compile, defineProgram } from '@maslul/core';
+import { defineProgram } from '@maslul/core';
+import { compile } from '@maslul/core/xstate';
 import { kehilaMetiva } from '@maslul/kehila-metiva';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { type StatechartProgram, toMermaidStatechart } from '../index.js';

@@ -1,4 +1,5 @@
-import { compile, type MachineEvent, type ProgramContext } from '@maslul/core';
+import type { MachineEvent, ProgramContext } from '@maslul/core';
+import { compile } from '@maslul/core/xstate';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
