@@ -21,6 +21,7 @@ import {
   toEventRow,
 } from './records.js';
 import { fromRefusalText, toRefusalText } from './refusal-records.js';
+import { timerOrder } from './timer-order.js';
 import type { DueTimer, MaslulStore, TimerState } from './timer-store.js';
 
 interface TimerRow {
@@ -222,14 +223,17 @@ export function createMemoryStore(): MaslulStore {
             t.readyAt <= now &&
             (t.claimedUntil <= now || t.claimedBy === worker),
         )
-        .sort((a, b) => a.readyAt - b.readyAt)
+        .map((row) => ({ row, timer: stateOf(row) }))
+        .sort((a, b) => a.row.readyAt - b.row.readyAt || timerOrder(a.timer, b.timer))
         .slice(0, limit);
-      return due.map((t) => {
-        t.claimedBy = worker;
-        t.claimedUntil = leaseUntil;
-        const { firedAt: _, lastError: __, ...timer } = stateOf(t);
-        return timer;
-      });
+      return due
+        .map(({ row, timer }): DueTimer => {
+          row.claimedBy = worker;
+          row.claimedUntil = leaseUntil;
+          const { firedAt: _, lastError: __, ...claimed } = timer;
+          return claimed;
+        })
+        .sort(timerOrder);
     },
 
     async complete(timer, worker, now) {
@@ -264,8 +268,8 @@ export function createMemoryStore(): MaslulStore {
       if (instanceId !== undefined) checkId(instanceId, ['instanceId']);
       return [...timers.values()]
         .filter((t) => instanceId === undefined || t.instanceId === instanceId)
-        .sort((a, b) => a.dueAt - b.dueAt)
-        .map(stateOf);
+        .map(stateOf)
+        .sort(timerOrder);
     },
 
     async close() {

@@ -62,6 +62,44 @@ describe.each(storeKinds())('createTimerWorker on the $name store', (kind) => {
     ]);
   });
 
+  it('delivers deadlines due at one instant in one order on every store: by instance, then id, in code-unit order', async () => {
+    const store = await kind.open();
+    const clock = createManualClock(T0);
+    // Code-unit order ('B' < '_' < 'a' < 'b', '-' < '_') is not a locale's: en-US puts '_x'
+    // before 'a-b' and 'b' before 'B'. A runtime orders ties the first way; so must a store.
+    const ids = ['b', 'a_b', 'B', '_x', 'a-b'];
+    await withTimers(
+      store,
+      'town',
+      ids.map((step) => deadline(step, 'due', 1)),
+    );
+    await withTimers(store, 'Town', [deadline('z', 'due', 1)]);
+    const delivered: string[] = [];
+    const worker = createTimerWorker({
+      store,
+      clock,
+      timers: clock,
+      deliver: (t) => void delivered.push(`${t.instanceId}/${t.deadline.id}`),
+    });
+    clock.advanceTo(T0 + 2 * DAY);
+    expect(await worker.runDue()).toBe(6);
+    expect(delivered).toEqual([
+      'Town/z:due',
+      'town/B:due',
+      'town/_x:due',
+      'town/a-b:due',
+      'town/a_b:due',
+      'town/b:due',
+    ]);
+    expect((await store.timers('town')).map((t) => t.deadline.id)).toEqual([
+      'B:due',
+      '_x:due',
+      'a-b:due',
+      'a_b:due',
+      'b:due',
+    ]);
+  });
+
   it('on start, delivers what fell due while it was down, then waits in chunks for the next', async () => {
     const store = await kind.open();
     const clock = createManualClock(T0 + 10 * DAY);

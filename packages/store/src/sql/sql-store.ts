@@ -18,6 +18,7 @@ import {
   fromSnapshotText,
 } from '../records.js';
 import { fromRefusalText, toRefusalText } from '../refusal-records.js';
+import { timerOrder } from '../timer-order.js';
 import type { DueTimer, MaslulStore, TimerState } from '../timer-store.js';
 import {
   appendArguments,
@@ -331,18 +332,14 @@ export async function createSqlStore(
          FROM (
            SELECT instance_id, deadline_id, due_at FROM ${s}.timers
            WHERE fired_at IS NULL AND ready_at <= $1 AND (claimed_until <= $1 OR claimed_by = $3)
-           ORDER BY ready_at LIMIT $2
+           ORDER BY ready_at, due_at, instance_id COLLATE "C", deadline_id COLLATE "C" LIMIT $2
            FOR UPDATE SKIP LOCKED
          ) d
          WHERE t.instance_id = d.instance_id AND t.deadline_id = d.deadline_id AND t.due_at = d.due_at
          RETURNING t.instance_id, t.deadline, t.attempts, t.ready_at`,
         [now, limit, worker, leaseUntil],
       );
-      return rows
-        .map(timerOf)
-        .sort(
-          (a, b) => a.deadline.at - b.deadline.at || a.deadline.id.localeCompare(b.deadline.id),
-        );
+      return rows.map(timerOf).sort(timerOrder);
     },
 
     async complete(timer: DueTimer, worker: string, now: number) {
@@ -374,7 +371,8 @@ export async function createSqlStore(
       if (instanceId !== undefined) checkId(instanceId, ['instanceId']);
       const { rows } = await client.query<TimerRow>(
         `SELECT instance_id, deadline, attempts, fired_at, last_error FROM ${s}.timers
-         WHERE $1::text IS NULL OR instance_id = $1 ORDER BY due_at, deadline_id`,
+         WHERE $1::text IS NULL OR instance_id = $1
+         ORDER BY due_at, instance_id COLLATE "C", deadline_id COLLATE "C"`,
         [instanceId ?? null],
       );
       return rows.map(
