@@ -1,5 +1,6 @@
-// By its path, the mini class: the root also loads tzScan, tzName and the formatting TZDate.
-import { TZDateMini } from '@date-fns/tz/date/mini';
+// By its path, one function (about 400 bytes): the zone's offset at an instant, all that a local
+// date needs. The root also loads tzScan, tzName and the TZDate classes (about 3 KB minified).
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { fail } from './errors.js';
 import { type Instant, toEpoch } from './instant.js';
 import { type DayNumber, dayOf, type PlainDate, plainDateOf, tryDayOf } from './plain-date.js';
@@ -59,10 +60,7 @@ export function dateIn(at: Instant, timeZone: string): PlainDate {
   const key = `${timeZone} ${Math.floor(time / QUARTER_HOUR)}`;
   let date = localDates.get(key);
   if (date === undefined) {
-    const local = new TZDateMini(time, timeZone);
-    date = plainDateOf(
-      Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000,
-    );
+    date = plainDateOf(Math.floor((time + offsetAt(timeZone, time)) / MS_PER_DAY));
     if (localDates.size > 20_000) localDates.clear();
     localDates.set(key, date);
   }
@@ -70,11 +68,22 @@ export function dateIn(at: Instant, timeZone: string): PlainDate {
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
+const MS_PER_DAY = 86_400_000;
 const localDates = new Map<string, PlainDate>();
 
 /**
+ * The zone's offset from UTC at an instant, in milliseconds (`NaN` for a zone Intl does not
+ * know). tzOffset gives minutes, with the seconds of old local mean times as a fraction: rounded
+ * to the second here, as TZDate did.
+ */
+function offsetAt(timeZone: string, time: number): number {
+  return Math.round(tzOffset(timeZone, new Date(time)) * 60) * 1000;
+}
+
+/**
  * The instant a plain date begins in a time zone (its first moment, 00:00 local, or later on the
- * rare days a clock change skips midnight), as epoch milliseconds.
+ * rare days a clock change skips midnight; for a day a zone skipped altogether, the next day's
+ * start), as epoch milliseconds.
  *
  * @param date - the plain date
  * @param timeZone - an IANA time zone, e.g. `'Asia/Jerusalem'`
@@ -99,14 +108,7 @@ export function startOfDayIn(date: PlainDate, timeZone: string): number {
   }
   let instant = starts.get(date);
   if (instant === undefined) {
-    const day = dayOf(date, ['date']);
-    const utc = new Date(day * 86_400_000);
-    instant = new TZDateMini(
-      utc.getUTCFullYear(),
-      utc.getUTCMonth(),
-      utc.getUTCDate(),
-      timeZone,
-    ).getTime();
+    instant = firstInstantOf(dayOf(date, ['date']) * MS_PER_DAY, timeZone);
     if (starts.size > 20_000) starts.clear();
     starts.set(date, instant);
   }
@@ -118,6 +120,38 @@ export function startOfDayIn(date: PlainDate, timeZone: string): number {
  * days (a map per zone, so a look-up builds no key).
  */
 const dayStarts = new Map<string, Map<PlainDate, number>>();
+
+/**
+ * The first instant whose local time in the zone is `midnight` (a day's 00:00, as epoch
+ * milliseconds read as UTC) or later. Midnight is `midnight - offset` for the offset in force
+ * then, which is the offset a day before or the one a day after (no zone changes twice in two
+ * days):
+ * - one of the two fits: that instant; both, when the clock went back over midnight and it came
+ *   twice: the earlier, which is the larger offset's;
+ * - neither fits: the clock skipped midnight, and the day begins when the clock changed (01:00
+ *   where it springs forward at 00:00; for a day the zone skipped, like Apia's 2011-12-30, the
+ *   next day's start). That instant is found by halving, to the millisecond: changes from local
+ *   mean time fall on odd seconds.
+ */
+function firstInstantOf(midnight: number, timeZone: string): number {
+  const before = offsetAt(timeZone, midnight - MS_PER_DAY);
+  const after = offsetAt(timeZone, midnight + MS_PER_DAY);
+  const larger = Math.max(before, after);
+  if (offsetAt(timeZone, midnight - larger) === larger) return midnight - larger;
+  const smaller = Math.min(before, after);
+  if (offsetAt(timeZone, midnight - smaller) === smaller) return midnight - smaller;
+  if (Number.isNaN(larger)) return Number.NaN; // a zone Intl does not know
+  // In the gap: at `midnight - after` the old offset is still in force, at `midnight - before`
+  // the new one is; the change is in between.
+  let old = midnight - after;
+  let changed = midnight - before;
+  while (changed - old > 1) {
+    const middle = Math.floor((old + changed) / 2);
+    if (offsetAt(timeZone, middle) === before) old = middle;
+    else changed = middle;
+  }
+  return changed;
+}
 
 function statusOn(step: PlannedStep, today: DayNumber): StepStatus {
   const day = (date: PlainDate): DayNumber => tryDayOf(date) as DayNumber;
