@@ -62,11 +62,11 @@ describe.each(storeKinds())('createTimerWorker on the $name store', (kind) => {
     ]);
   });
 
-  it('delivers deadlines due at one instant in one order on every store: by instance, then id, in code-unit order', async () => {
+  it('delivers deadlines due at one instant in one order on every store: by instance, then id, in code point order', async () => {
     const store = await kind.open();
     const clock = createManualClock(T0);
-    // Code-unit order ('B' < '_' < 'a' < 'b', '-' < '_') is not a locale's: en-US puts '_x'
-    // before 'a-b' and 'b' before 'B'. A runtime orders ties the first way; so must a store.
+    // Code point order ('B' < '_' < 'a' < 'b', '-' < '_') is not a locale's: en-US puts '_x'
+    // before 'a-b' and 'b' before 'B'. A runtime orders ties by code, not locale; so must a store.
     const ids = ['b', 'a_b', 'B', '_x', 'a-b'];
     await withTimers(
       store,

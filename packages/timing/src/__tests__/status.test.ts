@@ -60,6 +60,18 @@ function* daysOf(years: readonly number[]): Generator<PlainDate> {
   }
 }
 
+/** What `check` says is wrong on each day of YEARS in each of the ZONES (nothing: undefined). */
+function wrongDays(check: (date: PlainDate, zone: string) => string | undefined): string[] {
+  const wrong: string[] = [];
+  for (const zone of ZONES) {
+    for (const date of daysOf(YEARS)) {
+      const problem = check(date, zone);
+      if (problem !== undefined) wrong.push(problem);
+    }
+  }
+  return wrong;
+}
+
 /** The former dateIn, on TZDateMini (without its cache). */
 function oracleDateIn(time: number, timeZone: string): PlainDate {
   const local = new TZDateMini(time, timeZone);
@@ -185,19 +197,17 @@ describe('dateIn', () => {
   it(
     'gives the date TZDateMini and Intl give on both sides of the start of every day of 1986, 2011 and 2024-2027 in 14 zones',
     () => {
-      const wrong: string[] = [];
-      for (const zone of ZONES) {
-        for (const date of daysOf(YEARS)) {
-          const start = startOfDayIn(date, zone);
-          for (const time of [start - 1, start]) {
-            const got = dateIn(time, zone);
-            const expected = oracleDateIn(time, zone);
-            if (got !== expected || got !== intlDateIn(time, zone)) {
-              wrong.push(`${new Date(time).toISOString()} ${zone}: ${got}, not ${expected}`);
-            }
-          }
-        }
-      }
+      const wrong = wrongDays((date, zone) => {
+        const start = startOfDayIn(date, zone);
+        const problems = [start - 1, start].flatMap((time) => {
+          const got = dateIn(time, zone);
+          const expected = oracleDateIn(time, zone);
+          return got !== expected || got !== intlDateIn(time, zone)
+            ? [`${new Date(time).toISOString()} ${zone}: ${got}, not ${expected}`]
+            : [];
+        });
+        return problems.length > 0 ? problems.join('; ') : undefined;
+      });
       expect(wrong).toEqual([]);
     },
     EVERY_DAY_TIMEOUT,
@@ -236,15 +246,12 @@ describe('startOfDayIn', () => {
   it(
     'starts every day of 1986, 2011 and 2024-2027 in 14 zones at the first instant Intl reads as that date (the next day, for a day the zone skipped)',
     () => {
-      const wrong: string[] = [];
-      for (const zone of ZONES) {
-        for (const date of daysOf(YEARS)) {
-          const start = startOfDayIn(date, zone);
-          if (!isFirstInstant(start, date, zone)) {
-            wrong.push(`${date} ${zone}: ${new Date(start).toISOString()}`);
-          }
-        }
-      }
+      const wrong = wrongDays((date, zone) => {
+        const start = startOfDayIn(date, zone);
+        return isFirstInstant(start, date, zone)
+          ? undefined
+          : `${date} ${zone}: ${new Date(start).toISOString()}`;
+      });
       expect(wrong).toEqual([]);
     },
     EVERY_DAY_TIMEOUT,
@@ -253,18 +260,13 @@ describe('startOfDayIn', () => {
   it(
     'starts every day where TZDateMini started it, unless TZDateMini was wrong (1986-01-01 in Kathmandu; more when the machine keeps a time zone with DST)',
     () => {
-      const wrong: string[] = [];
-      for (const zone of ZONES) {
-        for (const date of daysOf(YEARS)) {
-          const got = startOfDayIn(date, zone);
-          const expected = oracleStartOfDayIn(date, zone);
-          if (got !== expected && isFirstInstant(expected, date, zone)) {
-            wrong.push(
-              `${date} ${zone}: ${new Date(got).toISOString()}, not ${new Date(expected).toISOString()}`,
-            );
-          }
-        }
-      }
+      const wrong = wrongDays((date, zone) => {
+        const got = startOfDayIn(date, zone);
+        const expected = oracleStartOfDayIn(date, zone);
+        return got !== expected && isFirstInstant(expected, date, zone)
+          ? `${date} ${zone}: ${new Date(got).toISOString()}, not ${new Date(expected).toISOString()}`
+          : undefined;
+      });
       expect(wrong).toEqual([]);
       // TZDateMini began Kathmandu's 1986-01-01 at 1985-12-31 23:45 +05:30, 15 minutes early.
       expect(oracleStartOfDayIn('1986-01-01', 'Asia/Kathmandu')).not.toBe(
