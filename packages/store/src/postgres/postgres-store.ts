@@ -9,7 +9,8 @@ import { pgClient } from './pg-client.js';
  * timer workers claim due timers with `FOR UPDATE SKIP LOCKED`.
  *
  * @param options - a `connectionString` (a pool of `max` connections is opened, and closed by
- *   `close()`) or your own `pool`; the `schema` (default `"maslul"`); `preparedStatements`
+ *   `close()`) or your own `pool` (listen to its `'error'` event, as `pg` asks: a server that
+ *   ends an idle connection reports it there); the `schema` (default `"maslul"`); `preparedStatements`
  *   (default true: an append of one event is a statement each connection prepares once; false
  *   behind a pooler that does not keep prepared statements, such as PgBouncer in transaction mode
  *   before 1.21)
@@ -32,9 +33,7 @@ export async function createPostgresStore(options: {
   readonly schema?: string | undefined;
   readonly preparedStatements?: boolean | undefined;
 }): Promise<MaslulStore> {
-  const pool =
-    options.pool ??
-    new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  const pool = options.pool ?? ownPool(options.connectionString, options.max ?? 10);
   const client = pgClient(pool, {
     endPool: options.pool === undefined,
     preparedStatements: options.preparedStatements,
@@ -45,4 +44,17 @@ export async function createPostgresStore(options: {
     await client.close();
     throw error;
   }
+}
+
+/**
+ * The pool a store opens for a connection string. `pg` reports an error of an idle connection (the
+ * server restarted, failed over, or ended it) on the pool, and drops that connection: the next
+ * query opens a new one. Nothing was in flight, so nothing is lost; but an 'error' event with no
+ * listener ends the Node process, so the store listens. (A pool you pass in is yours to listen
+ * to, as `pg`'s docs ask.)
+ */
+function ownPool(connectionString: string | undefined, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  return pool;
 }
